@@ -1,0 +1,118 @@
+import { type AuditLog } from '../control/audit-log.js';
+import { type ControlClient } from '../control/control-client.js';
+import { AppError, badInput, ErrorCode } from '../errors/app-error.js';
+import { type MembershipRole } from '../generated/control/enums.js';
+import { type User, type Tenant } from '../generated/control/client.js';
+import { type AccessTokens } from './access-tokens.js';
+import { type MembershipChecker } from './membership-checker.js';
+import { hashPassword, verifyPassword } from './password-hasher.js';
+import { type Principal } from './principal.js';
+import { type RefreshTokens } from './refresh-tokens.js';
+
+/** What login, refresh and switchTenant return. */
+export interface AuthResult {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: Date;
+  user: User;
+  tenant: Tenant;
+  role: MembershipRole;
+}
+
+const INVALID_LOGIN = 'invalid email, password or tenant';
+
+/** Login, token refresh, tenant switch and logout, all on the control plane only. */
+export class AuthService {
+  /** Verified against when the email is unknown, so both failures take the same time. */
+  private readonly decoyHash = hashPassword('tenantgate-decoy-password');
+
+  constructor(
+    private readonly control: ControlClient,
+    private readonly accessTokens: AccessTokens,
+    private readonly refreshTokens: RefreshTokens,
+    private readonly memberships: MembershipChecker,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async login(email: string, password: string, tenantSlug?: string | null): Promise<AuthResult> {
+    const user = await this.control.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+    const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await this.decoyHash));
+    if (!user || !passwordOk) {
+      await this.audit.record({ actorUserId: user?.id, operation: 'login', target: email, outcome: 'DENIED' });
+      throw new AppError(ErrorCode.UNAUTHENTICATED, INVALID_LOGIN);
+    }
+    const memberships = await this.control.membership.findMany({
+      where: { userId: user.id, ...(tenantSlug ? { tenant: { slug: tenantSlug } } : {}) },
+      include: { tenant: true },
+    });
+    if (!tenantSlug && memberships.length > 1) {
+      throw badInput('you belong to several tenants; pass tenantSlug to choose one', 'tenantSlug');
+    }
+    const membership = memberships[0];
+    if (!membership) {
+      await this.audit.record({ actorUserId: user.id, operation: 'login', target: tenantSlug ?? '', outcome: 'DENIED' });
+      throw new AppError(ErrorCode.UNAUTHENTICATED, INVALID_LOGIN);
+    }
+    this.assertTenantUsable(membership.tenant);
+    const refreshToken = await this.refreshTokens.issue(user.id, membership.tenantId);
+    await this.audit.record({ actorUserId: user.id, tenantId: membership.tenantId, operation: 'login', outcome: 'SUCCESS' });
+    return this.result(user, membership.tenant, membership.role, refreshToken);
+  }
+
+  async refresh(refreshToken: string): Promise<AuthResult> {
+    const { session, token } = await this.refreshTokens.rotate(refreshToken);
+    const membership = await this.control.membership.findUnique({
+      where: { userId_tenantId: { userId: session.userId, tenantId: session.tenantId } },
+      include: { tenant: true, user: true },
+    });
+    if (!membership) {
+      await this.refreshTokens.revokeFamily(session.familyId, 'membership-removed');
+      throw new AppError(ErrorCode.UNAUTHENTICATED, 'you are no longer a member of this tenant; log in again');
+    }
+    this.assertTenantUsable(membership.tenant);
+    return this.result(membership.user, membership.tenant, membership.role, token);
+  }
+
+  /** Issues a token pair for another tenant the caller belongs to (a new session for that tenant). */
+  async switchTenant(principal: Principal, tenantSlug: string): Promise<AuthResult> {
+    const membership = await this.control.membership.findFirst({
+      where: { userId: principal.userId, tenant: { slug: tenantSlug } },
+      include: { tenant: true, user: true },
+    });
+    if (!membership) {
+      await this.audit.record({ actorUserId: principal.userId, operation: 'switchTenant', target: tenantSlug, outcome: 'DENIED' });
+      throw new AppError(ErrorCode.FORBIDDEN, `you are not a member of tenant "${tenantSlug}"`);
+    }
+    this.assertTenantUsable(membership.tenant);
+    const refreshToken = await this.refreshTokens.issue(principal.userId, membership.tenantId);
+    await this.audit.record({ actorUserId: principal.userId, tenantId: membership.tenantId, operation: 'switchTenant', outcome: 'SUCCESS' });
+    return this.result(membership.user, membership.tenant, membership.role, refreshToken);
+  }
+
+  /** Ends the session of `refreshToken`, or every session of the caller in this tenant. */
+  async logout(principal: Principal, refreshToken?: string | null): Promise<boolean> {
+    if (refreshToken) {
+      const session = await this.refreshTokens.sessionOf(refreshToken);
+      if (session && session.userId === principal.userId) {
+        await this.refreshTokens.revokeFamily(session.familyId, 'logout');
+      }
+    } else {
+      await this.refreshTokens.revokeAllFor(principal.userId, principal.tenantId, 'logout');
+    }
+    this.memberships.forget(principal.userId, principal.tenantId);
+    await this.audit.record({ actorUserId: principal.userId, tenantId: principal.tenantId, operation: 'logout', outcome: 'SUCCESS' });
+    return true;
+  }
+
+  private assertTenantUsable(tenant: Tenant): void {
+    if (tenant.status === 'SUSPENDED') {
+      throw new AppError(ErrorCode.FORBIDDEN, `tenant "${tenant.slug}" is suspended`);
+    }
+  }
+
+  private async result(user: User, tenant: Tenant, role: MembershipRole, refreshToken: string): Promise<AuthResult> {
+    const principal: Principal = { userId: user.id, tenantId: tenant.id, role, isPlatformAdmin: user.isPlatformAdmin };
+    const { token, expiresAt } = await this.accessTokens.sign(principal);
+    return { accessToken: token, refreshToken, expiresAt, user, tenant, role };
+  }
+}

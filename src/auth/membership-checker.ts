@@ -1,0 +1,44 @@
+import { type ControlClient } from '../control/control-client.js';
+import { AppError, ErrorCode } from '../errors/app-error.js';
+import { type MembershipRole } from '../generated/control/enums.js';
+import { type Principal } from './principal.js';
+
+interface CachedMembership {
+  role: MembershipRole | null;
+  expiresAt: number;
+}
+
+/**
+ * Confirms that the user of a token is still a member of the token's tenant, and takes the role
+ * from the live membership rather than the token. Answers are cached briefly (`ttlMs`) so the
+ * check costs no control-plane query on most requests; `forget` drops an entry at once.
+ */
+export class MembershipChecker {
+  private readonly cache = new Map<string, CachedMembership>();
+
+  constructor(
+    private readonly control: ControlClient,
+    private readonly ttlMs: number,
+  ) {}
+
+  async confirm(principal: Principal): Promise<Principal> {
+    const key = `${principal.userId}:${principal.tenantId}`;
+    let cached = this.cache.get(key);
+    if (!cached || cached.expiresAt <= Date.now()) {
+      const membership = await this.control.membership.findUnique({
+        where: { userId_tenantId: { userId: principal.userId, tenantId: principal.tenantId } },
+        select: { role: true },
+      });
+      cached = { role: membership?.role ?? null, expiresAt: Date.now() + this.ttlMs };
+      this.cache.set(key, cached);
+    }
+    if (!cached.role) {
+      throw new AppError(ErrorCode.FORBIDDEN, 'you are no longer a member of this tenant');
+    }
+    return { ...principal, role: cached.role };
+  }
+
+  forget(userId: string, tenantId: string): void {
+    this.cache.delete(`${userId}:${tenantId}`);
+  }
+}

@@ -1,0 +1,41 @@
+import { type KeyRing } from '../crypto/key-ring.js';
+
+/** Settings of the tenant client pool and datasource registry (see src/tenancy). */
+export interface TenancyConfig {
+  /** How long a tenant → datasource lookup is cached. */
+  configTtlMs: number;
+  /** A tenant client unused this long is disconnected. */
+  clientIdleTtlMs: number;
+  /** Hard cap on live tenant clients; the least recently used idle one is evicted past it. */
+  maxClients: number;
+  /** `pg` pool size for a datasource whose row does not set one. */
+  defaultPoolMax: number;
+  cleanupIntervalMs: number;
+  connectTimeoutMs: number;
+}
+
+/** Settings of login, tokens and the membership check. */
+export interface AuthConfig {
+  jwtSecret: Uint8Array;
+  issuer: string;
+  audience: string;
+  accessTtlSeconds: number;
+  refreshTtlSeconds: number;
+  membershipCacheTtlMs: number;
+}
+
+/** The parsed, validated configuration handed to `createApp`. Only src/config reads the environment. */
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  logLevel: string;
+  /** Control-plane database; absent in development means "start the embedded Postgres". */
+  controlDatabaseUrl?: string;
+  controlPoolMax: number;
+  dataDir: string;
+  embeddedPgPort: number;
+  keyRing: KeyRing;
+  auth: AuthConfig;
+  tenancy: TenancyConfig;
+}

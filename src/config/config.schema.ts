@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const duration = (fallbackMs: number) => z.coerce.number().int().positive().default(fallbackMs);
+
+/**
+ * Every environment variable the gateway reads, with its default. `.env.example` documents each one;
+ * keep the two in step.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().url().optional(),
+  CONTROL_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  TENANTGATE_DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54320),
+  TENANTGATE_ENCRYPTION_KEY: z.string().optional(),
+  TENANTGATE_ENCRYPTION_KEYS_PREVIOUS: z.string().optional(),
+  JWT_SECRET: z.string().optional(),
+  JWT_ISSUER: z.string().min(1).default('tenantgate'),
+  JWT_AUDIENCE: z.string().min(1).default('tenantgate-api'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).default(30 * 24 * 3600),
+  MEMBERSHIP_CACHE_TTL_MS: duration(30_000),
+  TENANT_CONFIG_TTL_MS: duration(5 * 60_000),
+  TENANT_CLIENT_IDLE_TTL_MS: duration(60 * 60_000),
+  TENANT_CLIENT_MAX: z.coerce.number().int().min(1).default(200),
+  TENANT_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
+  TENANT_CLEANUP_INTERVAL_MS: duration(60_000),
+  TENANT_CONNECT_TIMEOUT_MS: duration(5_000),
+});
+
+export type Env = z.infer<typeof envSchema>;

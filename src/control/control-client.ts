@@ -1,0 +1,28 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from '../generated/control/client.js';
+
+export { type PrismaClient as ControlClient } from '../generated/control/client.js';
+
+/** The control-plane client plus the pool behind it, so shutdown can close both. */
+export interface ControlPlane {
+  client: PrismaClient;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to the control-plane database (users, tenants, datasources, memberships, audit).
+ * `poolMax` bounds its `pg` pool; every replica holds one such pool.
+ */
+export function createControlPlane(databaseUrl: string, poolMax: number): ControlPlane {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax, application_name: 'tenantgate-control' });
+  pool.on('error', () => undefined);
+  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    client,
+    async close() {
+      await client.$disconnect();
+      await pool.end();
+    },
+  };
+}

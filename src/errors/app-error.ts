@@ -1,0 +1,48 @@
+/** The closed vocabulary of client-facing error codes (GraphQL `extensions.code`). */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  TENANT_UNAVAILABLE = 'TENANT_UNAVAILABLE',
+  TENANT_SCHEMA_OUTDATED = 'TENANT_SCHEMA_OUTDATED',
+  TENANT_READ_ONLY = 'TENANT_READ_ONLY',
+  RATE_LIMITED = 'RATE_LIMITED',
+}
+
+/** HTTP status that goes with a code when the error aborts the whole request. */
+export const httpStatusOf: Record<ErrorCode, number> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.TENANT_UNAVAILABLE]: 503,
+  [ErrorCode.TENANT_SCHEMA_OUTDATED]: 503,
+  [ErrorCode.TENANT_READ_ONLY]: 403,
+  [ErrorCode.RATE_LIMITED]: 429,
+};
+
+/**
+ * An error meant for the client: its message is shown as is, so it must never carry a datasource
+ * URL, SQL, a password or key material. Anything that is not an AppError is masked at the boundary.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** Shorthand for the most common case: a row of this tenant that does not exist. */
+export function notFound(entity: string, id: string): AppError {
+  return new AppError(ErrorCode.NOT_FOUND, `${entity} ${id} was not found`, { entity, id });
+}
+
+/** Shorthand for input the caller can fix. */
+export function badInput(message: string, field?: string): AppError {
+  return new AppError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : undefined);
+}

@@ -1,0 +1,46 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from '../generated/tenant/client.js';
+
+/** A connected tenant-schema client for one datasource, with the `pg` pool it owns. */
+export interface DatasourceClient {
+  prisma: PrismaClient;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+/** What it takes to open one datasource. The URL is decrypted just before this call. */
+export interface DatasourceConnectOptions {
+  url: string;
+  poolMax: number;
+  connectTimeoutMs: number;
+  /** Shows in pg_stat_activity so operators can tell which datasource a connection serves. */
+  applicationName: string;
+}
+
+/**
+ * Builds a PrismaClient over its own bounded `pg` pool and proves the connection with one query,
+ * so a bad URL fails here (and is reported as TENANT_UNAVAILABLE) rather than in a resolver.
+ */
+export async function connectDatasource(options: DatasourceConnectOptions): Promise<DatasourceClient> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolMax,
+    connectionTimeoutMillis: options.connectTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    application_name: options.applicationName,
+  });
+  pool.on('error', () => undefined);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const close = async () => {
+    await prisma.$disconnect().catch(() => undefined);
+    await pool.end().catch(() => undefined);
+  };
+  try {
+    await prisma.$queryRawUnsafe('SELECT 1');
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { prisma, pool, close };
+}

@@ -1,0 +1,234 @@
+import { type DatasourceClient } from './tenant-client-factory.js';
+import { type TenantRoute } from './datasource-registry.js';
+import { scopeToTenant, type TenantDb } from './tenant-scope.js';
+
+/** Options of {@link TenantClientPool}; defaults come from config (see `.env.example`). */
+export interface TenantClientPoolOptions {
+  /** Builds and connects the client of a datasource (decrypting its URL on the way). */
+  connect: (route: TenantRoute) => Promise<DatasourceClient>;
+  /** Hard cap on clients; past it the least recently used one is retired. */
+  maxClients: number;
+  /** A client unused this long is retired by the periodic cleanup. */
+  idleTtlMs: number;
+  /** How often idle clients are looked for; 0 disables the timer (tests call `evictIdle`). */
+  cleanupIntervalMs: number;
+  now?: () => number;
+  onEvict?: (datasourceId: string, reason: EvictionReason) => void;
+}
+
+export type EvictionReason = 'idle' | 'capacity' | 'invalidated' | 'credential-rotated' | 'shutdown';
+
+/** Counters for metrics and the admin API. */
+export interface TenantClientPoolStats {
+  hits: number;
+  misses: number;
+  builds: number;
+  buildFailures: number;
+  evictions: number;
+  /** Clients built and not yet disconnected, including retired ones still draining requests. */
+  liveClients: number;
+  cachedClients: number;
+  leasesInUse: number;
+}
+
+/** A tenant-scoped client held for one request; `release()` must be called when the request ends. */
+export interface TenantLease {
+  db: TenantDb;
+  datasourceId: string;
+  release(): void;
+}
+
+interface Entry {
+  key: string;
+  datasourceId: string;
+  promise: Promise<DatasourceClient>;
+  scoped: Map<string, TenantDb>;
+  leases: number;
+  lastUsed: number;
+  retired: boolean;
+  disposal?: Promise<void>;
+}
+
+/**
+ * One PrismaClient per datasource (pooled tenants share it), keyed by datasource id and credential
+ * version. It caches the build promise, not the client, so concurrent cold requests build once; a
+ * retired client is disconnected only after its last lease is released.
+ */
+export class TenantClientPool {
+  private readonly entries = new Map<string, Entry>();
+  private readonly undisposed = new Set<Entry>();
+  private readonly now: () => number;
+  private readonly timer?: NodeJS.Timeout;
+  private readonly counters = { hits: 0, misses: 0, builds: 0, buildFailures: 0, evictions: 0, liveClients: 0 };
+
+  constructor(private readonly options: TenantClientPoolOptions) {
+    this.now = options.now ?? Date.now;
+    if (options.cleanupIntervalMs > 0) {
+      this.timer = setInterval(() => this.evictIdle(), options.cleanupIntervalMs);
+      this.timer.unref();
+    }
+  }
+
+  async acquire(route: TenantRoute): Promise<TenantLease> {
+    const entry = this.entryFor(route);
+    entry.leases += 1;
+    entry.lastUsed = this.now();
+    let client: DatasourceClient;
+    try {
+      client = await entry.promise;
+    } catch (error) {
+      this.release(entry);
+      throw error;
+    }
+    let db = entry.scoped.get(route.tenantId);
+    if (!db) {
+      db = scopeToTenant(client.prisma, route.tenantId);
+      entry.scoped.set(route.tenantId, db);
+    }
+    let released = false;
+    return {
+      db,
+      datasourceId: entry.datasourceId,
+      release: () => {
+        if (!released) {
+          released = true;
+          this.release(entry);
+        }
+      },
+    };
+  }
+
+  /** Retires every client of a datasource, e.g. after its URL or pool settings changed. */
+  evictDatasource(datasourceId: string): void {
+    for (const entry of [...this.entries.values()]) {
+      if (entry.datasourceId === datasourceId) {
+        this.retire(entry, 'invalidated');
+      }
+    }
+  }
+
+  /** Retires clients unused for longer than `idleTtlMs`; returns how many. */
+  evictIdle(): number {
+    const cutoff = this.now() - this.options.idleTtlMs;
+    let count = 0;
+    for (const entry of [...this.entries.values()]) {
+      if (entry.leases === 0 && entry.lastUsed <= cutoff) {
+        this.retire(entry, 'idle');
+        count += 1;
+      }
+    }
+    return count;
+  }
+
+  stats(): TenantClientPoolStats {
+    let leasesInUse = 0;
+    for (const entry of this.undisposed) {
+      leasesInUse += entry.leases;
+    }
+    return { ...this.counters, cachedClients: this.entries.size, leasesInUse };
+  }
+
+  /** Disconnects every client, waiting for none: call after the HTTP server stopped taking requests. */
+  async closeAll(): Promise<void> {
+    if (this.timer) {
+      clearInterval(this.timer);
+    }
+    for (const entry of [...this.entries.values()]) {
+      this.retire(entry, 'shutdown');
+    }
+    await Promise.all([...this.undisposed].map((entry) => this.dispose(entry)));
+  }
+
+  private entryFor(route: TenantRoute): Entry {
+    const { id, credentialVersion } = route.datasource;
+    const key = `${id}:${credentialVersion}`;
+    const existing = this.entries.get(key);
+    if (existing) {
+      this.counters.hits += 1;
+      this.entries.delete(key);
+      this.entries.set(key, existing);
+      return existing;
+    }
+    this.counters.misses += 1;
+    for (const stale of [...this.entries.values()]) {
+      if (stale.datasourceId === id) {
+        this.retire(stale, 'credential-rotated');
+      }
+    }
+    const entry: Entry = {
+      key,
+      datasourceId: id,
+      promise: this.build(route),
+      scoped: new Map(),
+      leases: 0,
+      lastUsed: this.now(),
+      retired: false,
+    };
+    entry.promise.catch(() => {
+      if (this.entries.get(key) === entry) {
+        this.entries.delete(key);
+      }
+      this.undisposed.delete(entry);
+    });
+    this.entries.set(key, entry);
+    this.undisposed.add(entry);
+    this.enforceCap(entry);
+    return entry;
+  }
+
+  private async build(route: TenantRoute): Promise<DatasourceClient> {
+    this.counters.builds += 1;
+    try {
+      const client = await this.options.connect(route);
+      this.counters.liveClients += 1;
+      return client;
+    } catch (error) {
+      this.counters.buildFailures += 1;
+      throw error;
+    }
+  }
+
+  private enforceCap(newest: Entry): void {
+    while (this.entries.size > this.options.maxClients) {
+      const candidates = [...this.entries.values()].filter((entry) => entry !== newest);
+      const victim = candidates.find((entry) => entry.leases === 0) ?? candidates[0];
+      if (!victim) {
+        return;
+      }
+      this.retire(victim, 'capacity');
+    }
+  }
+
+  private retire(entry: Entry, reason: EvictionReason): void {
+    if (entry.retired) {
+      return;
+    }
+    entry.retired = true;
+    this.entries.delete(entry.key);
+    this.counters.evictions += 1;
+    this.options.onEvict?.(entry.datasourceId, reason);
+    if (entry.leases === 0) {
+      void this.dispose(entry);
+    }
+  }
+
+  private release(entry: Entry): void {
+    entry.leases -= 1;
+    entry.lastUsed = this.now();
+    if (entry.retired && entry.leases === 0) {
+      void this.dispose(entry);
+    }
+  }
+
+  private dispose(entry: Entry): Promise<void> {
+    entry.disposal ??= (async () => {
+      const client = await entry.promise.catch(() => undefined);
+      if (client) {
+        await client.close();
+        this.counters.liveClients -= 1;
+      }
+      this.undisposed.delete(entry);
+    })();
+    return entry.disposal;
+  }
+}

@@ -1,0 +1,77 @@
+import { open } from '../crypto/secret-box.js';
+import { type KeyRing } from '../crypto/key-ring.js';
+import { AppError, ErrorCode } from '../errors/app-error.js';
+import { type Logger } from '../logging/logger.js';
+import { type DatasourceRegistry, type TenantRoute } from './datasource-registry.js';
+import { connectDatasource, type DatasourceClient } from './tenant-client-factory.js';
+import { type TenantClientPool, type TenantLease } from './tenant-client-pool.js';
+
+/** Options of {@link createDatasourceConnector}. */
+export interface DatasourceConnectorOptions {
+  keyRing: KeyRing;
+  defaultPoolMax: number;
+  connectTimeoutMs: number;
+  logger: Logger;
+}
+
+/**
+ * The pool's `connect`: decrypts the datasource URL (the datasource id is the additional data, so a
+ * secret copied to another row fails) and connects. Failures become TENANT_UNAVAILABLE without the
+ * URL; the log line names the datasource and the kind of failure only.
+ */
+export function createDatasourceConnector(options: DatasourceConnectorOptions) {
+  return async (route: TenantRoute): Promise<DatasourceClient> => {
+    const ds = route.datasource;
+    let url: string;
+    try {
+      url = open(options.keyRing, ds.encryptedUrl, ds.id);
+    } catch (error) {
+      options.logger.error({ datasourceId: ds.id, err: (error as Error).message }, 'datasource secret could not be decrypted');
+      throw new AppError(ErrorCode.TENANT_UNAVAILABLE, 'the tenant database is not available right now');
+    }
+    try {
+      return await connectDatasource({
+        url,
+        poolMax: ds.poolMax || options.defaultPoolMax,
+        connectTimeoutMs: options.connectTimeoutMs,
+        applicationName: `tenantgate:${ds.name}`.slice(0, 63),
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'unknown';
+      options.logger.error({ datasourceId: ds.id, code }, 'tenant datasource connection failed');
+      throw new AppError(ErrorCode.TENANT_UNAVAILABLE, 'the tenant database is not available right now');
+    }
+  };
+}
+
+/**
+ * The request path to a tenant's data: registry lookup, status and schema-version checks, then a
+ * lease on the datasource client from the pool.
+ */
+export class TenantConnections {
+  constructor(
+    private readonly registry: DatasourceRegistry,
+    private readonly pool: TenantClientPool,
+    /** Name of the newest tenant migration this build of the gateway expects. */
+    private readonly expectedSchemaVersion: string | null,
+  ) {}
+
+  async acquire(tenantId: string): Promise<TenantLease> {
+    const route = await this.registry.resolve(tenantId);
+    if (route.status === 'SUSPENDED') {
+      throw new AppError(ErrorCode.FORBIDDEN, 'this tenant is suspended');
+    }
+    if (this.expectedSchemaVersion && (route.schemaVersion ?? '') < this.expectedSchemaVersion) {
+      throw new AppError(
+        ErrorCode.TENANT_SCHEMA_OUTDATED,
+        'this tenant database has not been migrated to the version this gateway needs; run `tenantgate migrate`',
+      );
+    }
+    return this.pool.acquire(route);
+  }
+
+  /** Drop cached routing and clients for a tenant after its control-plane record changed. */
+  invalidateTenant(tenantId: string): void {
+    this.registry.invalidateTenant(tenantId);
+  }
+}
