@@ -56,7 +56,12 @@ export class TenantConnections {
     private readonly expectedSchemaVersion: string | null,
   ) {}
 
-  async acquire(tenantId: string): Promise<TenantLease> {
+  /** The tenant's control-plane record as cached by the registry (builds no client). */
+  route(tenantId: string): Promise<TenantRoute> {
+    return this.registry.resolve(tenantId);
+  }
+
+  async acquire(tenantId: string): Promise<{ lease: TenantLease; readOnly: boolean }> {
     const route = await this.registry.resolve(tenantId);
     if (route.status === 'SUSPENDED') {
       throw new AppError(ErrorCode.FORBIDDEN, 'this tenant is suspended');
@@ -67,7 +72,7 @@ export class TenantConnections {
         'this tenant database has not been migrated to the version this gateway needs; run `tenantgate migrate`',
       );
     }
-    return this.pool.acquire(route);
+    return { lease: await this.pool.acquire(route), readOnly: route.status === 'READ_ONLY' };
   }
 
   /** Drop cached routing and clients for a tenant after its control-plane record changed. */

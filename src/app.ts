@@ -1,0 +1,123 @@
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { AccessTokens } from './auth/access-tokens.js';
+import { AuthService } from './auth/auth.service.js';
+import { MembershipChecker } from './auth/membership-checker.js';
+import { RefreshTokens } from './auth/refresh-tokens.js';
+import { type AppConfig } from './config/app-config.js';
+import { AuditLog } from './control/audit-log.js';
+import { createControlPlane, type ControlPlane } from './control/control-client.js';
+import { buildGatewaySchema } from './graphql/build-schema.js';
+import { createContextFactory, type RequestContext } from './graphql/context.js';
+import { createErrorFormatter } from './graphql/format-error.js';
+import { releaseTenantLeasePlugin } from './graphql/plugins/release-tenant-lease.plugin.js';
+import { createLogger, type Logger } from './logging/logger.js';
+import { readMigrationFiles } from './ops/migrations/migration-files.js';
+import { tenantMigrationsDir } from './paths.js';
+import { createHttpHandler } from './server/http-handler.js';
+import { DatasourceRegistry, type TenantRoute } from './tenancy/datasource-registry.js';
+import { type DatasourceClient } from './tenancy/tenant-client-factory.js';
+import { TenantClientPool } from './tenancy/tenant-client-pool.js';
+import { createDatasourceConnector, TenantConnections } from './tenancy/tenant-connections.js';
+
+/** Seams for tests and tools; production passes none of them. */
+export interface AppOptions {
+  logger?: Logger;
+  /** Replaces how a datasource client is built (tests use it to break routing on purpose). */
+  connect?: (route: TenantRoute) => Promise<DatasourceClient>;
+}
+
+/** A running gateway and the parts tests and the admin CLI inspect. */
+export interface App {
+  server: Server;
+  url: string;
+  control: ControlPlane;
+  registry: DatasourceRegistry;
+  pool: TenantClientPool;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+async function latestTenantMigration(): Promise<string | null> {
+  const files = await readMigrationFiles(tenantMigrationsDir);
+  return files.at(-1)?.name ?? null;
+}
+
+/** Builds every dependency from the config, starts listening, and returns the app. */
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<App> {
+  if (!config.controlDatabaseUrl) {
+    throw new Error('DATABASE_URL (the control-plane database) is required to serve');
+  }
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const control = createControlPlane(config.controlDatabaseUrl, config.controlPoolMax);
+  const registry = new DatasourceRegistry({ control: control.client, ttlMs: config.tenancy.configTtlMs });
+  const pool = new TenantClientPool({
+    connect:
+      options.connect ??
+      createDatasourceConnector({
+        keyRing: config.keyRing,
+        defaultPoolMax: config.tenancy.defaultPoolMax,
+        connectTimeoutMs: config.tenancy.connectTimeoutMs,
+        logger,
+      }),
+    maxClients: config.tenancy.maxClients,
+    idleTtlMs: config.tenancy.clientIdleTtlMs,
+    cleanupIntervalMs: config.tenancy.cleanupIntervalMs,
+    onEvict: (datasourceId, reason) => logger.debug({ datasourceId, reason }, 'tenant client retired'),
+  });
+  const tenants = new TenantConnections(registry, pool, await latestTenantMigration());
+  const accessTokens = new AccessTokens({
+    secret: config.auth.jwtSecret,
+    issuer: config.auth.issuer,
+    audience: config.auth.audience,
+    ttlSeconds: config.auth.accessTtlSeconds,
+  });
+  const memberships = new MembershipChecker(control.client, config.auth.membershipCacheTtlMs);
+  const auth = new AuthService(
+    control.client,
+    accessTokens,
+    new RefreshTokens(control.client, config.auth.refreshTtlSeconds),
+    memberships,
+    new AuditLog(control.client, logger),
+  );
+
+  const server = createServer();
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildGatewaySchema(),
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: config.env !== 'production',
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      releaseTenantLeasePlugin,
+      config.env === 'production'
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+    ],
+  });
+  await apollo.start();
+  const context = createContextFactory({ control: control.client, accessTokens, memberships, tenants, services: { auth } });
+  server.on('request', createHttpHandler({ apollo, context, ready: async () => void (await control.client.$queryRawUnsafe('SELECT 1')) }));
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    server,
+    url: `http://${config.host}:${port}`,
+    control,
+    registry,
+    pool,
+    logger,
+    async close() {
+      await apollo.stop();
+      await pool.closeAll();
+      await control.close();
+    },
+  };
+}

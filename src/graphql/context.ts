@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { type IncomingHttpHeaders } from 'node:http';
+import { GraphQLError } from 'graphql';
+import { type AccessTokens } from '../auth/access-tokens.js';
+import { type AuthService } from '../auth/auth.service.js';
+import { type MembershipChecker } from '../auth/membership-checker.js';
+import { type Principal } from '../auth/principal.js';
+import { type ControlClient } from '../control/control-client.js';
+import { AppError, ErrorCode, httpStatusOf } from '../errors/app-error.js';
+import { type TenantConnections } from '../tenancy/tenant-connections.js';
+import { type TenantDb } from '../tenancy/tenant-scope.js';
+import { RequestLoaders } from './loaders.js';
+
+/** App-wide services resolvers call into. */
+export interface AppServices {
+  auth: AuthService;
+}
+
+/** Everything a resolver may use; built once per request and never mutated by resolvers. */
+export interface RequestContext {
+  requestId: string;
+  principal: Principal | null;
+  control: ControlClient;
+  services: AppServices;
+  loaders: RequestLoaders;
+  /** The requesting tenant's scoped client, acquired on first use and held until `release`. */
+  tenantDb(): Promise<TenantDb>;
+  /** Same as `tenantDb`, refusing with TENANT_READ_ONLY while the tenant is read-only. */
+  tenantWriteDb(): Promise<TenantDb>;
+  release(): void;
+}
+
+/** What the context factory needs; injected by `createApp`. */
+export interface ContextDependencies {
+  control: ControlClient;
+  accessTokens: AccessTokens;
+  memberships: MembershipChecker;
+  tenants: TenantConnections;
+  services: AppServices;
+}
+
+const TENANT_HEADERS = ['x-tenant-id', 'x-tenant-slug'] as const;
+
+/** Context-time failures abort the request with the code's HTTP status (401 for bad tokens). */
+function contextError(error: AppError): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: { code: error.code, http: { status: httpStatusOf[error.code] } },
+  });
+}
+
+function bearerToken(headers: IncomingHttpHeaders): string | null {
+  const header = headers.authorization;
+  if (!header) {
+    return null;
+  }
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) {
+    throw new AppError(ErrorCode.UNAUTHENTICATED, 'the Authorization header must be "Bearer <access token>"');
+  }
+  return match[1];
+}
+
+/**
+ * Builds the per-request context: verifies the access token, confirms the membership, and refuses a
+ * request whose tenant header names another tenant than the token. No tenant client is built here.
+ */
+export function createContextFactory(deps: ContextDependencies) {
+  async function authenticate(headers: IncomingHttpHeaders): Promise<Principal | null> {
+    const token = bearerToken(headers);
+    if (!token) {
+      return null;
+    }
+    const principal = await deps.memberships.confirm(await deps.accessTokens.verify(token));
+    for (const name of TENANT_HEADERS) {
+      const claimed = headers[name];
+      if (claimed === undefined) {
+        continue;
+      }
+      const route = await deps.tenants.route(principal.tenantId);
+      const own = name === 'x-tenant-id' ? route.tenantId : route.slug;
+      if (claimed !== own) {
+        throw new AppError(ErrorCode.FORBIDDEN, `${name} names another tenant than your access token; use switchTenant`);
+      }
+    }
+    return principal;
+  }
+
+  return async ({ headers }: { headers: IncomingHttpHeaders }): Promise<RequestContext> => {
+    let principal: Principal | null;
+    try {
+      principal = await authenticate(headers);
+    } catch (error) {
+      throw error instanceof AppError ? contextError(error) : error;
+    }
+    let acquired: ReturnType<TenantConnections['acquire']> | undefined;
+    const acquire = () => {
+      if (!principal) {
+        return Promise.reject(new AppError(ErrorCode.UNAUTHENTICATED, 'sign in first'));
+      }
+      acquired ??= deps.tenants.acquire(principal.tenantId);
+      return acquired;
+    };
+    return {
+      requestId: randomUUID(),
+      principal,
+      control: deps.control,
+      services: deps.services,
+      loaders: new RequestLoaders(),
+      tenantDb: async () => (await acquire()).lease.db,
+      async tenantWriteDb() {
+        const { lease, readOnly } = await acquire();
+        if (readOnly) {
+          throw new AppError(ErrorCode.TENANT_READ_ONLY, 'this tenant is read-only right now (maintenance or a move in progress); try again later');
+        }
+        return lease.db;
+      },
+      release() {
+        acquired?.then(({ lease }) => lease.release(), () => undefined);
+      },
+    };
+  };
+}

@@ -1,0 +1,53 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { type Principal } from '../../auth/principal.js';
+import { type AccountContact } from '../../generated/tenant/client.js';
+import { Access } from '../../graphql/access.js';
+import { type RequestContext } from '../../graphql/context.js';
+import { CurrentPrincipal, TenantWriteDb } from '../../graphql/decorators.js';
+import { parseId } from '../../graphql/ids.js';
+import { type TenantDb as Db } from '../../tenancy/tenant-scope.js';
+import { AccountObject } from '../accounts/account.type.js';
+import { ContactObject } from '../contacts/contact.type.js';
+import { accountLinksByContact, contactLinksByAccount } from './account-contact.loaders.js';
+import { LinkContactInput } from './account-contact.input.js';
+import { linkContact, unlinkContact } from './account-contact.service.js';
+import { AccountContactObject } from './account-contact.type.js';
+
+@Resolver(() => AccountContactObject)
+export class AccountContactResolver {
+  @Authorized(Access.MEMBER)
+  @Mutation(() => AccountContactObject, { description: 'Link a contact to an account, or change the role of an existing link.' })
+  linkContactToAccount(@Arg('input') input: LinkContactInput, @TenantWriteDb() db: Db, @CurrentPrincipal() principal: Principal): Promise<AccountContact> {
+    return linkContact(db, principal.tenantId, input);
+  }
+
+  @Authorized(Access.MEMBER)
+  @Mutation(() => Boolean)
+  unlinkContactFromAccount(
+    @Arg('accountId', () => ID) accountId: string,
+    @Arg('contactId', () => ID) contactId: string,
+    @TenantWriteDb() db: Db,
+  ): Promise<boolean> {
+    return unlinkContact(db, parseId(accountId, 'accountId'), parseId(contactId, 'contactId'));
+  }
+
+  @FieldResolver(() => AccountObject)
+  async account(@Root() link: AccountContact, @Ctx() ctx: RequestContext): Promise<AccountObject> {
+    const links = await accountLinksByContact(ctx).load(link.contactId);
+    const match = links.find((candidate) => candidate.id === link.id);
+    if (!match) {
+      throw new Error('account link vanished during the request');
+    }
+    return match.account;
+  }
+
+  @FieldResolver(() => ContactObject)
+  async contact(@Root() link: AccountContact, @Ctx() ctx: RequestContext): Promise<ContactObject> {
+    const links = await contactLinksByAccount(ctx).load(link.accountId);
+    const match = links.find((candidate) => candidate.id === link.id);
+    if (!match) {
+      throw new Error('contact link vanished during the request');
+    }
+    return match.contact;
+  }
+}

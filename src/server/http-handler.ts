@@ -1,0 +1,112 @@
+import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { type RequestContext } from '../graphql/context.js';
+
+/** What the HTTP layer needs: Apollo, the context factory and a readiness probe. */
+export interface HttpHandlerOptions {
+  apollo: ApolloServer<RequestContext>;
+  context: (request: { headers: IncomingMessage['headers'] }) => Promise<RequestContext>;
+  /** Resolves when the control plane answers; used by /readyz. */
+  ready: () => Promise<void>;
+  /** Largest request body accepted, in bytes (default 1 MiB). */
+  maxBodyBytes?: number;
+}
+
+class BodyTooLarge extends Error {}
+class MalformedJson extends Error {}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      throw new BodyTooLarge();
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+async function toGraphQLRequest(req: IncomingMessage, url: URL, limit: number): Promise<HTTPGraphQLRequest> {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) {
+      headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+  }
+  let body: unknown;
+  if (req.method === 'POST') {
+    const text = await readBody(req, limit);
+    try {
+      body = (headers.get('content-type') ?? '').includes('json') && text ? JSON.parse(text) : text;
+    } catch {
+      throw new MalformedJson();
+    }
+  }
+  return { method: req.method ?? 'GET', headers, search: url.search, body };
+}
+
+/**
+ * Routes /graphql to Apollo and serves /healthz (process up) and /readyz (control plane
+ * reachable). Plain node:http keeps the request path short; Apollo does CSRF prevention.
+ */
+export function createHttpHandler(options: HttpHandlerOptions) {
+  const limit = options.maxBodyBytes ?? 1024 * 1024;
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname === '/healthz') {
+        return sendJson(res, 200, { status: 'ok' });
+      }
+      if (url.pathname === '/readyz') {
+        await options.ready().then(
+          () => sendJson(res, 200, { status: 'ready' }),
+          () => sendJson(res, 503, { status: 'control plane unreachable' }),
+        );
+        return;
+      }
+      if (url.pathname === '/') {
+        res.writeHead(302, { location: '/graphql' }).end();
+        return;
+      }
+      if (url.pathname !== '/graphql') {
+        return sendJson(res, 404, { error: 'not found; the GraphQL endpoint is /graphql' });
+      }
+      const httpGraphQLRequest = await toGraphQLRequest(req, url, limit);
+      const response = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest,
+        context: () => options.context({ headers: req.headers }),
+      });
+      for (const [key, value] of response.headers) {
+        res.setHeader(key, value);
+      }
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+        return;
+      }
+      for await (const chunk of response.body.asyncIterator) {
+        res.write(chunk);
+      }
+      res.end();
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        return sendJson(res, 413, { errors: [{ message: `request body is larger than ${limit} bytes`, extensions: { code: 'BAD_REQUEST' } }] });
+      }
+      if (error instanceof MalformedJson) {
+        return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      }
+      if (!res.headersSent) {
+        sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      } else {
+        res.end();
+      }
+    }
+  };
+}
