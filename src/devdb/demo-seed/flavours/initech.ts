@@ -1,0 +1,42 @@
+import { type Flavour } from './types.js';
+
+/** initech: a corporate training company running workshops and programmes for enterprise clients. */
+export const initechFlavour: Flavour = {
+  key: 'initech',
+  currency: 'USD',
+  altCurrency: 'MXN',
+  accountFirst: ['Pinnacle', 'Cardinal', 'Evergreen', 'Keystone', 'Lakeside', 'Oakmont', 'Prairie',
+    'Riverside', 'Sterling', 'Westbrook', 'Fairview', 'Hillcrest', 'Maplewood', 'Crestline'],
+  accountSecond: ['Insurance', 'Logistics', 'Health', 'Bancorp', 'Manufacturing', 'Retail Group',
+    'Credit Union', 'Utilities', 'Pharmaceuticals', 'Consulting', 'Telecom', 'Freight'],
+  privateClients: [],
+  tld: 'com',
+  industries: ['Insurance', 'Logistics', 'Healthcare', 'Banking', 'Manufacturing', 'Retail', 'Utilities'],
+  cities: [
+    { city: 'Austin', region: 'TX', country: 'US', timezone: 'America/Chicago', postalPrefix: '787' },
+    { city: 'Dallas', region: 'TX', country: 'US', timezone: 'America/Chicago', postalPrefix: '752' },
+    { city: 'Denver', region: 'CO', country: 'US', timezone: 'America/Denver', postalPrefix: '802' },
+    { city: 'Atlanta', region: 'GA', country: 'US', timezone: 'America/New_York', postalPrefix: '303' },
+    { city: 'Columbus', region: 'OH', country: 'US', timezone: 'America/New_York', postalPrefix: '432' },
+    { city: 'Monterrey', region: 'NL', country: 'MX', timezone: 'America/Monterrey', postalPrefix: '64' },
+  ],
+  venues: ['Learning Center', 'Training Suite 2', 'Executive Boardroom', 'Conference Room Magnolia',
+    'Business Hotel Meeting Room', 'Leadership Institute', 'Innovation Lab', 'Campus Classroom B'],
+  capacity: [12, 120],
+  kinds: [
+    { type: 'WORKSHOP', weight: 6,
+      deals: ['{account} — leadership programme', '{account} — compliance training',
+        '{account} — manager coaching', '{account} — sales enablement'],
+      events: ['{account} leadership bootcamp', '{account} compliance refresher {year}', 'Managing change at {account}',
+        '{account} sales academy — {city}'] },
+    { type: 'CORPORATE', weight: 2, deals: ['{account} — onboarding academy', '{account} — team offsite'],
+      events: ['{account} onboarding cohort, {season} {year}', '{account} team offsite'] },
+    { type: 'CONFERENCE', weight: 1, deals: ['{account} — learning summit'],
+      events: ['{account} learning summit {year}', 'TPS reporting masterclass — {city}'] },
+  ],
+  contactRoles: ['L&D manager', 'HR business partner', 'Procurement', 'Finance', 'Executive sponsor'],
+  dateLabels: [['Session'], ['Module 1', 'Module 2'], ['Module 1', 'Module 2', 'Assessment day']],
+  dealCents: [600_000, 12_000_000],
+  tasks: ['Send pre-course survey', 'Print participant workbooks', 'Book trainer travel',
+    'Issue completion certificates', 'Collect feedback forms', 'Set up LMS enrolments'],
+};
