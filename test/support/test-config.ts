@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { type AppConfig, type TenancyConfig } from '../../src/config/app-config.js';
+import { createKeyRing, generateEncryptionKey } from '../../src/crypto/key-ring.js';
+
+/** A gateway config for tests: random secrets, an ephemeral port, no background timers. */
+export function testConfig(controlDatabaseUrl: string, tenancy: Partial<TenancyConfig> = {}): AppConfig {
+  return {
+    env: 'test',
+    host: '127.0.0.1',
+    port: 0,
+    logLevel: 'silent',
+    controlDatabaseUrl,
+    controlPoolMax: 5,
+    dataDir: '/nonexistent-test-data-dir',
+    embeddedPgPort: 0,
+    keyRing: createKeyRing(generateEncryptionKey('test-key'), []),
+    auth: {
+      jwtSecret: randomBytes(32),
+      issuer: 'tenantgate-test',
+      audience: 'tenantgate-test-api',
+      accessTtlSeconds: 300,
+      refreshTtlSeconds: 3600,
+      membershipCacheTtlMs: 1,
+    },
+    tenancy: {
+      configTtlMs: 60_000,
+      clientIdleTtlMs: 60_000,
+      maxClients: 50,
+      defaultPoolMax: 3,
+      cleanupIntervalMs: 0,
+      connectTimeoutMs: 5_000,
+      ...tenancy,
+    },
+  };
+}
