@@ -1,0 +1,60 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config/load-config.js';
+import { formatEncryptionKey, generateEncryptionKey } from '../../src/crypto/key-ring.js';
+
+const quiet = () => undefined;
+const validKey = formatEncryptionKey(generateEncryptionKey('k1'));
+const jwtSecret = 'x'.repeat(48);
+
+describe('loadConfig', () => {
+  test('production without an encryption key refuses to start and names the variable', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: jwtSecret, DATABASE_URL: 'postgresql://h/db' }, quiet)).toThrow(
+      /TENANTGATE_ENCRYPTION_KEY/,
+    );
+  });
+
+  test('a malformed key refuses to start, names the variable and does not echo the value', () => {
+    const value = 'k1:not-base64-and-too-short';
+    let message = '';
+    try {
+      loadConfig({ NODE_ENV: 'production', TENANTGATE_ENCRYPTION_KEY: value, JWT_SECRET: jwtSecret }, quiet);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/TENANTGATE_ENCRYPTION_KEY/);
+    expect(message).not.toContain('not-base64-and-too-short');
+  });
+
+  test('production without a JWT secret refuses to start', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', TENANTGATE_ENCRYPTION_KEY: validKey }, quiet)).toThrow(/JWT_SECRET/);
+  });
+
+  test('a short JWT secret is refused', () => {
+    expect(() => loadConfig({ TENANTGATE_ENCRYPTION_KEY: validKey, JWT_SECRET: 'short' }, quiet)).toThrow(/JWT_SECRET must be at least/);
+  });
+
+  test('bad numbers name the variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty', TENANTGATE_ENCRYPTION_KEY: validKey, JWT_SECRET: jwtSecret }, quiet)).toThrow(/PORT/);
+  });
+
+  test('development generates and then reuses a key and a JWT secret under the data directory', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tenantgate-config-'));
+    const notices: string[] = [];
+    const first = loadConfig({ TENANTGATE_DATA_DIR: dataDir }, (message) => notices.push(message));
+    const second = loadConfig({ TENANTGATE_DATA_DIR: dataDir }, (message) => notices.push(message));
+    expect(second.keyRing.active.id).toBe(first.keyRing.active.id);
+    expect(Buffer.from(second.auth.jwtSecret).equals(Buffer.from(first.auth.jwtSecret))).toBe(true);
+    expect(notices.join('\n')).toMatch(/TENANTGATE_ENCRYPTION_KEY/);
+    expect(notices.join('\n')).toMatch(/JWT_SECRET/);
+  });
+
+  test('defaults follow the design: 5 min config TTL, 1 h idle client TTL, port 4000', () => {
+    const config = loadConfig({ TENANTGATE_ENCRYPTION_KEY: validKey, JWT_SECRET: jwtSecret }, quiet);
+    expect(config.port).toBe(4000);
+    expect(config.tenancy.configTtlMs).toBe(300_000);
+    expect(config.tenancy.clientIdleTtlMs).toBe(3_600_000);
+    expect(config.keyRing.active.id).toBe('k1');
+  });
+});
