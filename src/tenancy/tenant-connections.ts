@@ -22,6 +22,7 @@ export interface DatasourceConnectorOptions {
 export function createDatasourceConnector(options: DatasourceConnectorOptions) {
   return async (route: TenantRoute): Promise<DatasourceClient> => {
     const ds = route.datasource;
+    const started = performance.now();
     let url: string;
     try {
       url = open(options.keyRing, ds.encryptedUrl, ds.id);
@@ -29,13 +30,17 @@ export function createDatasourceConnector(options: DatasourceConnectorOptions) {
       options.logger.error({ datasourceId: ds.id, err: (error as Error).message }, 'datasource secret could not be decrypted');
       throw new AppError(ErrorCode.TENANT_UNAVAILABLE, 'the tenant database is not available right now');
     }
+    const decryptedMs = performance.now() - started;
     try {
-      return await connectDatasource({
+      const client = await connectDatasource({
         url,
         poolMax: ds.poolMax || options.defaultPoolMax,
         connectTimeoutMs: options.connectTimeoutMs,
         applicationName: `tenantgate:${ds.name}`.slice(0, 63),
       });
+      const ms = performance.now() - started;
+      options.logger.info({ datasourceId: ds.id, kind: ds.kind, decryptMs: +decryptedMs.toFixed(2), ms: +ms.toFixed(1) }, 'tenant client built');
+      return client;
     } catch (error) {
       const code = (error as { code?: string }).code ?? 'unknown';
       options.logger.error({ datasourceId: ds.id, code }, 'tenant datasource connection failed');
