@@ -39,8 +39,8 @@ export interface TenantLease {
 }
 
 interface Entry {
-  key: string;
   datasourceId: string;
+  credentialVersion: number;
   promise: Promise<DatasourceClient>;
   scoped: Map<string, TenantDb>;
   leases: number;
@@ -50,8 +50,8 @@ interface Entry {
 }
 
 /**
- * One PrismaClient per datasource (pooled tenants share it), keyed by datasource id and credential
- * version. It caches the build promise, not the client, so concurrent cold requests build once; a
+ * One PrismaClient per datasource (pooled tenants share it), built for the newest credential
+ * version seen; a newer version retires the older client. It caches the build promise, not the client, so concurrent cold requests build once; a
  * retired client is disconnected only after its last lease is released.
  */
 export class TenantClientPool {
@@ -141,23 +141,22 @@ export class TenantClientPool {
 
   private entryFor(route: TenantRoute): Entry {
     const { id, credentialVersion } = route.datasource;
-    const key = `${id}:${credentialVersion}`;
-    const existing = this.entries.get(key);
-    if (existing) {
+    const existing = this.entries.get(id);
+    // A route cached before a rotation may carry an older version: the newer client serves it,
+    // so replicas' stale caches never make two versions retire each other in turn.
+    if (existing && existing.credentialVersion >= credentialVersion) {
       this.counters.hits += 1;
-      this.entries.delete(key);
-      this.entries.set(key, existing);
+      this.entries.delete(id);
+      this.entries.set(id, existing);
       return existing;
     }
     this.counters.misses += 1;
-    for (const stale of [...this.entries.values()]) {
-      if (stale.datasourceId === id) {
-        this.retire(stale, 'credential-rotated');
-      }
+    if (existing) {
+      this.retire(existing, 'credential-rotated');
     }
     const entry: Entry = {
-      key,
       datasourceId: id,
+      credentialVersion,
       promise: this.build(route),
       scoped: new Map(),
       leases: 0,
@@ -165,12 +164,12 @@ export class TenantClientPool {
       retired: false,
     };
     entry.promise.catch(() => {
-      if (this.entries.get(key) === entry) {
-        this.entries.delete(key);
+      if (this.entries.get(id) === entry) {
+        this.entries.delete(id);
       }
       this.undisposed.delete(entry);
     });
-    this.entries.set(key, entry);
+    this.entries.set(id, entry);
     this.undisposed.add(entry);
     this.enforceCap(entry);
     return entry;
@@ -204,7 +203,7 @@ export class TenantClientPool {
       return;
     }
     entry.retired = true;
-    this.entries.delete(entry.key);
+    this.entries.delete(entry.datasourceId);
     this.counters.evictions += 1;
     this.options.onEvict?.(entry.datasourceId, reason);
     if (entry.leases === 0) {
@@ -224,7 +223,7 @@ export class TenantClientPool {
     entry.disposal ??= (async () => {
       const client = await entry.promise.catch(() => undefined);
       if (client) {
-        await client.close();
+        await client.close().catch(() => undefined);
         this.counters.liveClients -= 1;
       }
       this.undisposed.delete(entry);
