@@ -68,11 +68,17 @@ describe('initech and umbrella share one pooled database; initech never sees umb
       { id: secret.accountId },
     );
     expect(filtered.contacts.totalCount).toBe(0);
-    // A corrupt link row with initech's tenant id pointing at umbrella's contact: the relation
-    // field must still not reveal the contact (the loader's second wall).
+    // The database refuses a link from initech's account to umbrella's contact...
     const pooled = await fleet.rawDb('initech');
     const own = await pooled.prisma.account.findFirstOrThrow({ where: { tenantId: fleet.tenants.initech.id } });
-    await pooled.prisma.accountContact.create({ data: { tenantId: fleet.tenants.initech.id, accountId: own.id, contactId: secret.contactId } });
+    const link = { tenantId: fleet.tenants.initech.id, accountId: own.id, contactId: secret.contactId };
+    await expect(pooled.prisma.accountContact.create({ data: link })).rejects.toMatchObject({ code: 'P2003' });
+    // ...and should such a row exist anyway (written with triggers off), the relation field still
+    // does not reveal the contact: the loader checks the joined row's tenant.
+    await pooled.prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SET LOCAL session_replication_role = replica');
+      await tx.accountContact.create({ data: link });
+    });
     const related = await gqlOk<{ account: { contacts: { id: string }[]; contactLinks: { contactId: string }[] } }>(
       'query($id: ID!) { account(id: $id) { contacts { id } contactLinks { contactId } } }',
       initech,
