@@ -39,8 +39,18 @@ function fromPrisma(error: PrismaLikeError): AppError | null {
   }
 }
 
+interface ValidationProblem {
+  constraints?: Record<string, string>;
+  children?: ValidationProblem[];
+}
+
+/** class-validator nests the problems of nested inputs (filter, orderBy) under `children`. */
+function messagesOf(problems: ValidationProblem[]): string[] {
+  return problems.flatMap((problem) => [...Object.values(problem.constraints ?? {}), ...messagesOf(problem.children ?? [])]);
+}
+
 function fromValidation(error: ArgumentValidationError): AppError {
-  const problems = error.extensions.validationErrors.flatMap((v) => Object.values(v.constraints ?? {}));
+  const problems = messagesOf(error.extensions.validationErrors);
   return new AppError(ErrorCode.BAD_USER_INPUT, `invalid input: ${problems.join('; ') || 'see the field rules'}`);
 }
 

@@ -27,6 +27,15 @@ function sortValueOf(row: Record<string, unknown>, field: string): string | numb
   return typeof value === 'string' || typeof value === 'number' ? value : null;
 }
 
+/** Timestamp sort values travel as ISO strings; anything else in a cursor is a forgery. */
+function cursorDate(value: string | number | null): Date {
+  const date = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime())) {
+    throw badInput('after is not a valid cursor: pass an endCursor or edge cursor from a previous page', 'after');
+  }
+  return date;
+}
+
 /** Checks `first` against the page-size limit, with a message that says the limit. */
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
@@ -43,11 +52,12 @@ export function pageSize(first: number | null | undefined): number {
 export async function paginate<T extends { id: string }>(options: PaginateOptions<T>): Promise<Page<T>> {
   const size = pageSize(options.first);
   const { sortField: field, direction } = options;
+  const ordering = `${field}:${direction}`;
   let where = options.where;
   if (options.after) {
-    const position = decodeCursor(options.after, field);
+    const position = decodeCursor(options.after, ordering);
     const op = direction === 'asc' ? 'gt' : 'lt';
-    const value = field.endsWith('At') && typeof position.value === 'string' ? new Date(position.value) : position.value;
+    const value = field.endsWith('At') ? cursorDate(position.value) : position.value;
     where = { AND: [where, { OR: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: position.id } }] }] };
   }
   const [rows, totalCount] = await Promise.all([
@@ -57,7 +67,7 @@ export async function paginate<T extends { id: string }>(options: PaginateOption
   const pageRows = rows.slice(0, size);
   const edges = pageRows.map((node) => ({
     node,
-    cursor: encodeCursor(field, { value: sortValueOf(node as Record<string, unknown>, field), id: node.id }),
+    cursor: encodeCursor(ordering, { value: sortValueOf(node as Record<string, unknown>, field), id: node.id }),
   }));
   return {
     edges,

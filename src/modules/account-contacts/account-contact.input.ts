@@ -11,11 +11,14 @@ export class LinkContactInput {
   @IsUUID('all', { message: 'contactId must be a UUID' })
   contactId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Omit to keep the current role of an existing link; null clears it.' })
   @IsOptional()
   @Length(1, 100)
   role?: string | null;
 
-  @Field({ defaultValue: false, description: 'Make this the primary contact (the previous primary is unset).' })
-  isPrimary!: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true makes this the primary contact (the previous primary is unset); omit to keep the current flag (false for a new link).',
+  })
+  isPrimary?: boolean | null;
 }

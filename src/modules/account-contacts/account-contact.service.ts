@@ -18,8 +18,8 @@ export async function linkContact(db: TenantDb, tenantId: string, input: LinkCon
     }
     return tx.accountContact.upsert({
       where: { tenantId_accountId_contactId: { tenantId, accountId: input.accountId, contactId: input.contactId } },
-      create: { tenantId, accountId: input.accountId, contactId: input.contactId, role: input.role ?? null, isPrimary: input.isPrimary },
-      update: { role: input.role ?? null, isPrimary: input.isPrimary },
+      create: { tenantId, accountId: input.accountId, contactId: input.contactId, role: input.role ?? null, isPrimary: input.isPrimary ?? false },
+      update: { role: input.role, isPrimary: input.isPrimary ?? undefined },
     });
   });
 }

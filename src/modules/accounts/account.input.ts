@@ -1,4 +1,4 @@
-import { IsEnum, IsInt, IsOptional, IsUrl, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { AccountType } from '../../generated/tenant/enums.js';
 import { SortDirection } from '../../graphql/pagination/sort-direction.js';
@@ -40,9 +40,13 @@ export class AccountFilter {
 @ArgsType()
 export class AccountsArgs extends PageArgs {
   @Field(() => AccountFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   filter?: AccountFilter | null;
 
   @Field(() => AccountOrder, { nullable: true, description: 'Defaults to name ascending.' })
+  @IsOptional()
+  @ValidateNested()
   orderBy?: AccountOrder | null;
 }
 
@@ -99,6 +103,7 @@ class AccountFields {
 export class CreateAccountInput extends AccountFields {
   @Field()
   @Length(1, 200, { message: 'name must be 1 to 200 characters' })
+  @Matches(/\S/, { message: 'name must not be blank' })
   name!: string;
 }
 
@@ -107,5 +112,6 @@ export class UpdateAccountInput extends AccountFields {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 200, { message: 'name must be 1 to 200 characters' })
+  @Matches(/\S/, { message: 'name must not be blank' })
   name?: string | null;
 }

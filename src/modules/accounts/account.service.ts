@@ -1,5 +1,5 @@
 import { type ControlClient } from '../../control/control-client.js';
-import { notFound } from '../../errors/app-error.js';
+import { badInput, notFound } from '../../errors/app-error.js';
 import { type Account, type Prisma } from '../../generated/tenant/client.js';
 import { type Page } from '../../graphql/pagination/connection.js';
 import { paginate } from '../../graphql/pagination/paginate.js';
@@ -52,13 +52,10 @@ export async function createAccount(db: TenantDb, control: ControlClient, tenant
 export async function updateAccount(db: TenantDb, control: ControlClient, tenantId: string, id: string, input: UpdateAccountInput): Promise<Account> {
   await checkOwner(control, tenantId, input.ownerId);
   const { name, type, ...nullable } = input;
-  const data: Prisma.AccountUpdateInput = { ...nullable };
-  if (name) {
-    data.name = name.trim();
+  if (name === null || type === null) {
+    throw badInput('name and type cannot be cleared; omit them to keep the current value');
   }
-  if (type) {
-    data.type = type;
-  }
+  const data: Prisma.AccountUpdateInput = { ...nullable, name: name?.trim(), type };
   return rethrowNotFound(db.account.update({ where: { id }, data }), 'Account', id);
 }
 

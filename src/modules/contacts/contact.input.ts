@@ -1,4 +1,4 @@
-import { IsEmail, IsOptional, IsUUID, Length } from 'class-validator';
+import { IsEmail, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/pagination/page-args.js';
 import { SortDirection } from '../../graphql/pagination/sort-direction.js';
@@ -35,9 +35,13 @@ export class ContactFilter {
 @ArgsType()
 export class ContactsArgs extends PageArgs {
   @Field(() => ContactFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   filter?: ContactFilter | null;
 
   @Field(() => ContactOrder, { nullable: true, description: 'Defaults to last name ascending.' })
+  @IsOptional()
+  @ValidateNested()
   orderBy?: ContactOrder | null;
 }
 
@@ -68,13 +72,15 @@ class ContactFields {
 export class CreateContactInput extends ContactFields {
   @Field()
   @Length(1, 100, { message: 'firstName must be 1 to 100 characters' })
+  @Matches(/\S/, { message: 'firstName must not be blank' })
   firstName!: string;
 
   @Field()
   @Length(1, 100, { message: 'lastName must be 1 to 100 characters' })
+  @Matches(/\S/, { message: 'lastName must not be blank' })
   lastName!: string;
 
-  @Field(() => [ID], { nullable: true, description: 'Accounts to link the new contact to.' })
+  @Field(() => [ID], { nullable: true, description: 'Accounts to link the new contact to; it becomes the primary contact of the first one if that has none.' })
   @IsOptional()
   @IsUUID('all', { each: true, message: 'accountIds must be UUIDs' })
   accountIds?: string[] | null;
@@ -85,10 +91,12 @@ export class UpdateContactInput extends ContactFields {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 100, { message: 'firstName must be 1 to 100 characters' })
+  @Matches(/\S/, { message: 'firstName must not be blank' })
   firstName?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 100, { message: 'lastName must be 1 to 100 characters' })
+  @Matches(/\S/, { message: 'lastName must not be blank' })
   lastName?: string | null;
 }

@@ -59,17 +59,19 @@ export async function createContact(db: TenantDb, control: ControlClient, tenant
   if (fields.ownerId) {
     await assertTenantMember(control, tenantId, fields.ownerId, 'ownerId');
   }
-  if (accountIds?.length) {
-    await assertAccountsExist(db, accountIds);
+  const links = [...new Set(accountIds ?? [])];
+  let primaryFor: string | undefined;
+  if (links.length > 0) {
+    await assertAccountsExist(db, links);
+    const hasPrimary = await db.accountContact.count({ where: { accountId: links[0], isPrimary: true } });
+    primaryFor = hasPrimary === 0 ? links[0] : undefined;
   }
   return db.contact.create({
     data: {
       ...fields,
       email: fields.email?.toLowerCase() ?? null,
       tenantId,
-      accounts: accountIds?.length
-        ? { create: [...new Set(accountIds)].map((accountId, index) => ({ accountId, tenantId, isPrimary: index === 0 })) }
-        : undefined,
+      accounts: links.length ? { create: links.map((accountId) => ({ accountId, tenantId, isPrimary: accountId === primaryFor })) } : undefined,
     },
   });
 }
