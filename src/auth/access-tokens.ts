@@ -1,5 +1,5 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { AppError, ErrorCode } from '../errors/app-error.js';
+import { AppError, ErrorCode, unauthenticated } from '../errors/app-error.js';
 import { type MembershipRole } from '../generated/control/enums.js';
 import { type Principal } from './principal.js';
 
@@ -54,7 +54,7 @@ export class AccessTokens {
         isPlatformAdmin: payload.adm === true,
       };
     } catch (error) {
-      throw new AppError(ErrorCode.UNAUTHENTICATED, describeJoseFailure(error), { reason: reasonOf(error) });
+      throw unauthenticated(describeJoseFailure(error), { reason: reasonOf(error) });
     }
   }
 }

@@ -59,17 +59,29 @@ export class AuthService {
     return this.result(user, membership.tenant, membership.role, refreshToken);
   }
 
+  /**
+   * Rotates a refresh token. Membership and tenant status are checked before the token is spent,
+   * so a refused refresh (e.g. tenant suspended) leaves the token usable for a later retry.
+   */
   async refresh(refreshToken: string): Promise<AuthResult> {
-    const { session, token } = await this.refreshTokens.rotate(refreshToken);
-    const membership = await this.control.membership.findUnique({
-      where: { userId_tenantId: { userId: session.userId, tenantId: session.tenantId } },
-      include: { tenant: true, user: true },
-    });
-    if (!membership) {
-      await this.refreshTokens.revokeFamily(session.familyId, 'membership-removed');
+    const current = await this.refreshTokens.sessionOf(refreshToken);
+    const membership = current
+      ? await this.control.membership.findUnique({
+          where: { userId_tenantId: { userId: current.userId, tenantId: current.tenantId } },
+          include: { tenant: true, user: true },
+        })
+      : null;
+    if (current && !membership) {
+      await this.refreshTokens.revokeFamily(current.familyId, 'membership-removed');
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'you are no longer a member of this tenant; log in again');
     }
-    this.assertTenantUsable(membership.tenant);
+    if (membership) {
+      this.assertTenantUsable(membership.tenant);
+    }
+    const { token } = await this.refreshTokens.rotate(refreshToken);
+    if (!membership) {
+      throw new AppError(ErrorCode.UNAUTHENTICATED, 'refresh token is invalid or has expired; log in again');
+    }
     return this.result(membership.user, membership.tenant, membership.role, token);
   }
 

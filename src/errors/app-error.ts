@@ -27,14 +27,24 @@ export const httpStatusOf: Record<ErrorCode, number> = {
  * URL, SQL, a password or key material. Anything that is not an AppError is masked at the boundary.
  */
 export class AppError extends Error {
+  /** Read by graphql-js when it wraps this error; `http.status` sets the response status. */
+  readonly extensions: Record<string, unknown>;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
+    options: { httpStatus?: number } = {},
   ) {
     super(message);
     this.name = 'AppError';
+    this.extensions = { code, ...(options.httpStatus ? { http: { status: options.httpStatus } } : {}) };
   }
+}
+
+/** A missing or invalid credential: UNAUTHENTICATED with HTTP 401, as Apollo recommends. */
+export function unauthenticated(message: string, details?: Record<string, unknown>): AppError {
+  return new AppError(ErrorCode.UNAUTHENTICATED, message, details, { httpStatus: 401 });
 }
 
 /** Shorthand for the most common case: a row of this tenant that does not exist. */

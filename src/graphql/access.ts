@@ -1,6 +1,6 @@
 import { type AuthChecker } from 'type-graphql';
 import { ROLE_RANK } from '../auth/principal.js';
-import { AppError, ErrorCode } from '../errors/app-error.js';
+import { AppError, ErrorCode, unauthenticated } from '../errors/app-error.js';
 import { type MembershipRole } from '../generated/control/enums.js';
 import { type RequestContext } from './context.js';
 
@@ -31,13 +31,14 @@ export function isPublicOperation(resolverName: string, methodName: string): boo
 }
 
 /**
- * type-graphql's auth checker: anonymous callers get UNAUTHENTICATED, authenticated callers whose
+ * type-graphql's auth checker: anonymous callers get UNAUTHENTICATED (the reason their token was
+ * refused, if they sent one), authenticated callers whose
  * role is below the rule get FORBIDDEN naming the role needed.
  */
 export const authChecker: AuthChecker<RequestContext> = ({ context }, rules) => {
   const principal = context.principal;
   if (!principal) {
-    throw new AppError(ErrorCode.UNAUTHENTICATED, 'sign in first: send an access token as "Authorization: Bearer <token>"');
+    throw context.credentialError ?? unauthenticated('sign in first: send an access token as "Authorization: Bearer <token>"');
   }
   const rule = rules[0];
   if (!rule) {

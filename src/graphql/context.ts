@@ -6,7 +6,7 @@ import { type AuthService } from '../auth/auth.service.js';
 import { type MembershipChecker } from '../auth/membership-checker.js';
 import { type Principal } from '../auth/principal.js';
 import { type ControlClient } from '../control/control-client.js';
-import { AppError, ErrorCode, httpStatusOf } from '../errors/app-error.js';
+import { AppError, ErrorCode, httpStatusOf, unauthenticated } from '../errors/app-error.js';
 import { type TenantConnections } from '../tenancy/tenant-connections.js';
 import { type TenantDb } from '../tenancy/tenant-scope.js';
 import { RequestLoaders } from './loaders.js';
@@ -20,6 +20,12 @@ export interface AppServices {
 export interface RequestContext {
   requestId: string;
   principal: Principal | null;
+  /**
+   * Why the request's access token was refused. Public operations (login, refresh) still run, so
+   * a client that sends its expired token along with `refresh` can recover; protected fields
+   * fail with this error and HTTP 401.
+   */
+  credentialError: AppError | null;
   control: ControlClient;
   services: AppServices;
   loaders: RequestLoaders;
@@ -55,7 +61,7 @@ function bearerToken(headers: IncomingHttpHeaders): string | null {
   }
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) {
-    throw new AppError(ErrorCode.UNAUTHENTICATED, 'the Authorization header must be "Bearer <access token>"');
+    throw unauthenticated('the Authorization header must be "Bearer <access token>"');
   }
   return match[1];
 }
@@ -65,12 +71,18 @@ function bearerToken(headers: IncomingHttpHeaders): string | null {
  * request whose tenant header names another tenant than the token. No tenant client is built here.
  */
 export function createContextFactory(deps: ContextDependencies) {
-  async function authenticate(headers: IncomingHttpHeaders): Promise<Principal | null> {
+  async function authenticate(headers: IncomingHttpHeaders): Promise<{ principal: Principal | null; credentialError: AppError | null }> {
     const token = bearerToken(headers);
     if (!token) {
-      return null;
+      return { principal: null, credentialError: null };
     }
-    const principal = await deps.memberships.confirm(await deps.accessTokens.verify(token));
+    let verified: Principal;
+    try {
+      verified = await deps.accessTokens.verify(token);
+    } catch (error) {
+      return { principal: null, credentialError: error as AppError };
+    }
+    const principal = await deps.memberships.confirm(verified);
     for (const name of TENANT_HEADERS) {
       const claimed = headers[name];
       if (claimed === undefined) {
@@ -82,16 +94,17 @@ export function createContextFactory(deps: ContextDependencies) {
         throw new AppError(ErrorCode.FORBIDDEN, `${name} names another tenant than your access token; use switchTenant`);
       }
     }
-    return principal;
+    return { principal, credentialError: null };
   }
 
   return async ({ headers }: { headers: IncomingHttpHeaders }): Promise<RequestContext> => {
-    let principal: Principal | null;
+    let authentication: Awaited<ReturnType<typeof authenticate>>;
     try {
-      principal = await authenticate(headers);
+      authentication = await authenticate(headers);
     } catch (error) {
       throw error instanceof AppError ? contextError(error) : error;
     }
+    const { principal, credentialError } = authentication;
     let acquired: ReturnType<TenantConnections['acquire']> | undefined;
     const acquire = () => {
       if (!principal) {
@@ -103,6 +116,7 @@ export function createContextFactory(deps: ContextDependencies) {
     return {
       requestId: randomUUID(),
       principal,
+      credentialError,
       control: deps.control,
       services: deps.services,
       loaders: new RequestLoaders(),
