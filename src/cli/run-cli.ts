@@ -66,7 +66,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     logger.info({ url: `${app.url}/graphql`, ms: Date.now() - started }, 'tenantgate is serving');
     return await onShutdown(() => app.close());
   } catch (error) {
-    logger.error({ errorClass: (error as Error).name, code: (error as { code?: unknown }).code }, (error as Error).message);
+    const failure = error instanceof Error ? error : new Error(String(error));
+    logger.error({ errorClass: failure.name, code: (failure as { code?: unknown }).code }, failure.message);
     return 1;
   }
 }

@@ -33,6 +33,14 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
   const password = options.password ?? 'tenantgate';
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const log = options.onLog ?? (() => undefined);
+  // The server's last words, for the error when it exits during start (the package rejects with
+  // no reason then).
+  const recent: string[] = [];
+  const remember = (message: unknown) => {
+    recent.push(String(message).trim());
+    recent.splice(0, Math.max(0, recent.length - 8));
+    log(String(message));
+  };
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -41,8 +49,8 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     persistent: options.persistent ?? true,
     createPostgresUser: isRoot,
     postgresFlags: options.postgresFlags ?? [],
-    onLog: (message: unknown) => log(String(message)),
-    onError: (message: unknown) => log(String(message)),
+    onLog: remember,
+    onError: remember,
   });
   if (isRoot) {
     // As root the server runs as an unprivileged user, which must be able to reach its directory
@@ -54,7 +62,12 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : recent.join('\n') || 'no output';
+    throw new Error(`embedded PostgreSQL did not start on port ${options.port} (data directory ${options.dataDir}):\n${reason}`);
+  }
   const urlFor = (database: string) =>
     `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
   return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop() };
