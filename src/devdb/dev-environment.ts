@@ -39,6 +39,7 @@ export async function startDevEnvironment(config: AppConfig, logger: Logger): Pr
   let server: DemoServer;
   if (controlUrl) {
     server = serverOf(controlUrl);
+    await createDatabaseIfMissing(server.adminUrl, new URL(controlUrl).pathname.slice(1));
   } else {
     const started = Date.now();
     const embedded = await startEmbeddedPostgres({
