@@ -26,7 +26,13 @@ function isPrismaKnownError(error: unknown): error is PrismaLikeError {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'PrismaClientKnownRequestError' && typeof (error as { code?: unknown }).code === 'string';
 }
 
+/** Prisma's codes for a database that cannot be reached, refuses us, or has no connection left. */
+const UNAVAILABLE_CODES = new Set(['P1000', 'P1001', 'P1003', 'P1008', 'P1010', 'P1011', 'P1017', 'P2024', 'P2037']);
+
 function fromPrisma(error: PrismaLikeError): AppError | null {
+  if (UNAVAILABLE_CODES.has(error.code)) {
+    return new AppError(ErrorCode.TENANT_UNAVAILABLE, 'the database is not available right now; try again shortly');
+  }
   switch (error.code) {
     case 'P2025':
       return new AppError(ErrorCode.NOT_FOUND, 'the record was not found');

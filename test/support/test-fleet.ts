@@ -75,7 +75,8 @@ export async function startTestFleet(options: TestFleetOptions = {}): Promise<Te
   for (const spec of specs) {
     const { tenant, datasource } = await provisionTenant(
       { control, keyRing: config.keyRing },
-      { slug: spec.slug, name: `${spec.slug} test tenant`, datasource: { name: spec.datasource, kind: spec.kind, url: spec.db.url } },
+      // Two connections per datasource keep churn tests within a shared server's max_connections.
+      { slug: spec.slug, name: `${spec.slug} test tenant`, datasource: { name: spec.datasource, kind: spec.kind, url: spec.db.url, poolMax: 2 } },
     );
     tenants[spec.slug] = { id: tenant.id, slug: spec.slug, url: spec.db.url, datasourceId: datasource.id };
     await member(`owner@${spec.slug}.test`, tenant.id, 'OWNER');
