@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { codesOf, type GraphQLResult } from '../support/graphql-client.js';
+import { expectError } from '../support/error-assertions.js';
 import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
 
 /** Accounts over HTTP with real tokens: CRUD, relations, and every kind of bad input. */
@@ -24,20 +24,6 @@ const CREATE = `mutation($input: CreateAccountInput!) { createAccount(input: $in
 const UPDATE = `mutation($id: ID!, $input: UpdateAccountInput!) { updateAccount(id: $id, input: $input) { ${ACCOUNT_FIELDS} } }`;
 const DELETE = `mutation($id: ID!) { deleteAccount(id: $id) { ${ACCOUNT_FIELDS} } }`;
 const GET = `query($id: ID!) { account(id: $id) { ${ACCOUNT_FIELDS} } }`;
-
-const LEAKS = [/prisma/i, /stacktrace/i, /\bselect\b[\s\S]*\bfrom\b/i, /\binsert into\b/i, /\bdelete from\b/i, /\n\s+at /, /\.[cm]?[jt]s:\d+/, /postgres(ql)?:\/\//i];
-
-/** An error response as a client sees it: the expected code, and nothing from the database or the stack. */
-function expectError(result: GraphQLResult<unknown>, code: string, message?: RegExp): void {
-  expect(codesOf(result)).toEqual([code]);
-  if (message) {
-    expect(result.errors[0]?.message).toMatch(message);
-  }
-  const body = JSON.stringify(result.errors);
-  for (const leak of LEAKS) {
-    expect(body).not.toMatch(leak);
-  }
-}
 
 let fleet: TestFleet;
 let ownerToken: string;

@@ -1,34 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import { codesOf, type GraphQLResult, type RequestOptions } from '../support/graphql-client.js';
-import { startTestFleet, TEST_PASSWORD, type TestFleet } from '../support/test-fleet.js';
+import {
+  ACCOUNTS,
+  authRequests,
+  CREATE_ACCOUNT,
+  ME,
+  REFRESH,
+  uniqueName,
+  type AccountsView,
+  type AuthPayloadView,
+} from '../support/auth-requests.js';
+import { codesOf } from '../support/graphql-client.js';
+import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
 
 // Where a request's tenant comes from (the token, never a header), cross-tenant ids, roles, live
 // membership and tenant suspension, proved over real HTTP with real tokens.
 
-interface AuthPayloadView {
-  accessToken: string;
-  refreshToken: string;
-  expiresAt: string;
-  role: string;
-  user: { id: string; email: string; displayName: string };
-  tenant: { id: string; slug: string; name: string; status: string };
-}
-interface AccountsView {
-  accounts: { totalCount: number; edges: { node: { id: string; name: string } }[] };
-}
-
-const LOGIN = `mutation Login($email: String!, $password: String!, $tenantSlug: String) {
-  login(email: $email, password: $password, tenantSlug: $tenantSlug) {
-    accessToken refreshToken expiresAt role
-    user { id email displayName }
-    tenant { id slug name status }
-  }
-}`;
-const REFRESH = 'mutation($refreshToken: String!) { refresh(refreshToken: $refreshToken) { accessToken refreshToken } }';
-const ME = '{ me { user { id email } tenant { id slug } role isPlatformAdmin memberships { tenant { slug } role } } }';
-const ACCOUNTS = '{ accounts(first: 100) { totalCount edges { node { id name } } } }';
 const ACCOUNT = 'query($id: ID!) { account(id: $id) { id name } }';
-const CREATE_ACCOUNT = 'mutation($name: String!) { createAccount(input: { name: $name }) { id name } }';
 const UPDATE_ACCOUNT = 'mutation($id: ID!) { updateAccount(id: $id, input: { name: "hijacked" }) { id name } }';
 const DELETE_ACCOUNT = 'mutation($id: ID!) { deleteAccount(id: $id) { id } }';
 
@@ -40,70 +26,7 @@ afterAll(async () => {
   await fleet?.close();
 });
 
-/**
- * POSTs like the SPA does and reads the raw body, so every response is checked for what must
- * never be in it: a stack trace, or a secret the request carried (bearer token, refresh token,
- * password).
- */
-async function send<T = Record<string, unknown>>(query: string, options: RequestOptions = {}): Promise<GraphQLResult<T>> {
-  const response = await fetch(`${fleet.app.url}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...options.headers,
-    },
-    body: JSON.stringify({ query, variables: options.variables ?? {} }),
-  });
-  const raw = await response.text();
-  const secrets = [options.token, options.variables?.['refreshToken'], options.variables?.['password']];
-  for (const secret of secrets) {
-    if (typeof secret === 'string' && secret.length > 0) {
-      expect(raw).not.toContain(secret);
-    }
-  }
-  expect(raw).not.toMatch(/stacktrace|\bat (?:async )?[\w$.<>]+ \(|node_modules|file:\/\//i);
-  const body = JSON.parse(raw) as { data?: T | null; errors?: GraphQLResult['errors'] };
-  return { status: response.status, data: body.data ?? null, errors: body.errors ?? [] };
-}
-
-/** Runs a request that must be refused before any tenant database client is looked up or built. */
-async function refusedWithoutClient<T>(request: () => Promise<GraphQLResult<T>>): Promise<GraphQLResult<T>> {
-  const before = fleet.app.pool.stats();
-  const result = await request();
-  const after = fleet.app.pool.stats();
-  expect({ builds: after.builds, misses: after.misses }).toEqual({ builds: before.builds, misses: before.misses });
-  expect(result.errors.length).toBeGreaterThan(0);
-  return result;
-}
-
-function tryLogin(email: string, tenantSlug?: string | null, password = TEST_PASSWORD) {
-  return send<{ login: AuthPayloadView }>(LOGIN, { variables: { email, password, tenantSlug } });
-}
-
-async function login(email: string, tenantSlug?: string): Promise<AuthPayloadView> {
-  const result = await tryLogin(email, tenantSlug);
-  expect(result.errors).toEqual([]);
-  if (!result.data) {
-    throw new Error(`login of ${email} returned no data`);
-  }
-  return result.data.login;
-}
-
-const uniqueName = (label: string) => `${label} ${randomBytes(4).toString('hex')}`;
-
-async function createAccount(token: string, name: string): Promise<string> {
-  const result = await send<{ createAccount: { id: string; name: string } }>(CREATE_ACCOUNT, { token, variables: { name } });
-  expect(result.errors).toEqual([]);
-  expect(result.data?.createAccount.name).toBe(name);
-  return result.data?.createAccount.id ?? '';
-}
-
-async function accountNames(token: string): Promise<string[]> {
-  const result = await send<AccountsView>(ACCOUNTS, { token });
-  expect(result.errors).toEqual([]);
-  return result.data?.accounts.edges.map((edge) => edge.node.name) ?? [];
-}
+const { send, refusedWithoutClient, tryLogin, login, createAccount, accountNames } = authRequests(() => fleet);
 
 describe('tenant comes from the token, never from a header', () => {
   let acme: AuthPayloadView;

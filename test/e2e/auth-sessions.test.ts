@@ -1,32 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { codesOf, type GraphQLResult, type RequestOptions } from '../support/graphql-client.js';
-import { startTestFleet, TEST_PASSWORD, type TestFleet } from '../support/test-fleet.js';
+import { authRequests, CREATE_ACCOUNT, dataOf, REFRESH, SWITCH_TENANT, uniqueName, type TokenPair } from '../support/auth-requests.js';
+import { codesOf } from '../support/graphql-client.js';
+import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
 
 // Sessions over real HTTP: refresh-token rotation and reuse detection, switchTenant, logout.
 
-interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  role: string;
-  tenant: { id: string; slug: string };
-}
 interface MeView {
   me: { tenant: { id: string; slug: string }; role: string };
 }
-interface AccountsView {
-  accounts: { edges: { node: { id: string; name: string } }[] };
-}
 
-const PAIR = 'accessToken refreshToken role tenant { id slug }';
-const LOGIN = `mutation($email: String!, $password: String!, $tenantSlug: String) {
-  login(email: $email, password: $password, tenantSlug: $tenantSlug) { ${PAIR} }
-}`;
-const REFRESH = `mutation($refreshToken: String!) { refresh(refreshToken: $refreshToken) { ${PAIR} } }`;
-const SWITCH = `mutation($tenantSlug: String!) { switchTenant(tenantSlug: $tenantSlug) { ${PAIR} } }`;
 const LOGOUT = 'mutation($refreshToken: String) { logout(refreshToken: $refreshToken) }';
 const ME = '{ me { tenant { id slug } role } }';
-const ACCOUNTS = '{ accounts(first: 100) { edges { node { id name } } } }';
-const CREATE_ACCOUNT = 'mutation($name: String!) { createAccount(input: { name: $name }) { id name } }';
 
 let fleet: TestFleet;
 beforeAll(async () => {
@@ -36,45 +20,7 @@ afterAll(async () => {
   await fleet?.close();
 });
 
-/** POSTs like the SPA does; the raw body must hold no stack trace and none of the request's secrets. */
-async function send<T = Record<string, unknown>>(query: string, options: RequestOptions = {}): Promise<GraphQLResult<T>> {
-  const response = await fetch(`${fleet.app.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
-    body: JSON.stringify({ query, variables: options.variables ?? {} }),
-  });
-  const raw = await response.text();
-  for (const secret of [options.token, options.variables?.['refreshToken'], options.variables?.['password']]) {
-    if (typeof secret === 'string' && secret.length > 0) {
-      expect(raw).not.toContain(secret);
-    }
-  }
-  expect(raw).not.toMatch(/stacktrace|\bat (?:async )?[\w$.<>]+ \(|node_modules|file:\/\//i);
-  const body = JSON.parse(raw) as { data?: T | null; errors?: GraphQLResult['errors'] };
-  return { status: response.status, data: body.data ?? null, errors: body.errors ?? [] };
-}
-
-/** Runs a request that must be refused without building a tenant database client. */
-async function refusedWithoutClient<T>(request: () => Promise<GraphQLResult<T>>): Promise<GraphQLResult<T>> {
-  const before = fleet.app.pool.stats();
-  const result = await request();
-  const after = fleet.app.pool.stats();
-  expect({ builds: after.builds, misses: after.misses }).toEqual({ builds: before.builds, misses: before.misses });
-  expect(result.errors.length).toBeGreaterThan(0);
-  return result;
-}
-
-function dataOf<T>(result: GraphQLResult<T>): T {
-  expect(result.errors).toEqual([]);
-  if (!result.data) {
-    throw new Error('the response carried no data');
-  }
-  return result.data;
-}
-
-async function login(email: string, tenantSlug: string): Promise<TokenPair> {
-  return dataOf(await send<{ login: TokenPair }>(LOGIN, { variables: { email, password: TEST_PASSWORD, tenantSlug } })).login;
-}
+const { send, refusedWithoutClient, login, accountNames } = authRequests(() => fleet);
 
 const tryRefresh = (refreshToken: string) => send<{ refresh: TokenPair }>(REFRESH, { variables: { refreshToken } });
 
@@ -91,10 +37,6 @@ async function expectRefreshRefused(refreshToken: string): Promise<void> {
 
 async function me(accessToken: string): Promise<MeView['me']> {
   return dataOf(await send<MeView>(ME, { token: accessToken })).me;
-}
-
-async function accountNames(accessToken: string): Promise<string[]> {
-  return dataOf(await send<AccountsView>(ACCOUNTS, { token: accessToken })).accounts.edges.map((edge) => edge.node.name);
 }
 
 describe('refresh', () => {
@@ -140,14 +82,14 @@ describe('refresh', () => {
 describe('switchTenant', () => {
   it('gives a member of acme and globex a globex token whose queries are answered from globex', async () => {
     const globexOwner = await login('owner@globex.test', 'globex');
-    const name = `Globex only ${randomBytes(4).toString('hex')}`;
+    const name = uniqueName('Globex only');
     dataOf(await send(CREATE_ACCOUNT, { token: globexOwner.accessToken, variables: { name } }));
 
     const multi = await login('multi@tenants.test', 'acme');
     expect(await me(multi.accessToken)).toEqual({ tenant: { id: fleet.tenants.acme.id, slug: 'acme' }, role: 'MEMBER' });
     expect(await accountNames(multi.accessToken)).not.toContain(name);
 
-    const switched = dataOf(await send<{ switchTenant: TokenPair }>(SWITCH, { token: multi.accessToken, variables: { tenantSlug: 'globex' } })).switchTenant;
+    const switched = dataOf(await send<{ switchTenant: TokenPair }>(SWITCH_TENANT, { token: multi.accessToken, variables: { tenantSlug: 'globex' } })).switchTenant;
     expect(switched.tenant.slug).toBe('globex');
     expect(switched.role).toBe('OWNER');
     expect(await me(switched.accessToken)).toEqual({ tenant: { id: fleet.tenants.globex.id, slug: 'globex' }, role: 'OWNER' });
@@ -161,11 +103,11 @@ describe('switchTenant', () => {
 
   it('refuses a tenant the caller is not a member of, and an anonymous caller', async () => {
     const multi = await login('multi@tenants.test', 'acme');
-    const result = await refusedWithoutClient(() => send(SWITCH, { token: multi.accessToken, variables: { tenantSlug: 'initech' } }));
+    const result = await refusedWithoutClient(() => send(SWITCH_TENANT, { token: multi.accessToken, variables: { tenantSlug: 'initech' } }));
     expect(codesOf(result)).toEqual(['FORBIDDEN']);
     expect(result.data).toBeNull();
 
-    const anonymous = await refusedWithoutClient(() => send(SWITCH, { variables: { tenantSlug: 'globex' } }));
+    const anonymous = await refusedWithoutClient(() => send(SWITCH_TENANT, { variables: { tenantSlug: 'globex' } }));
     expect(codesOf(anonymous)).toEqual(['UNAUTHENTICATED']);
   });
 });

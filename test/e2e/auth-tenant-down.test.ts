@@ -1,24 +1,13 @@
 import { seal } from '../../src/crypto/secret-box.js';
-import { codesOf, type GraphQLResult, type RequestOptions } from '../support/graphql-client.js';
-import { startTestFleet, TEST_PASSWORD, type TestFleet } from '../support/test-fleet.js';
+import { authRequests, REFRESH, SWITCH_TENANT, type TokenPair } from '../support/auth-requests.js';
+import { codesOf } from '../support/graphql-client.js';
+import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
 
 // Auth lives on the control plane only: with every tenant database unreachable, login, refresh,
 // switchTenant, me and logout still work, and business queries fail fast and say nothing about
 // where the databases are. This file breaks its fleet on purpose, so it has a fleet of its own.
 
-interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  tenant: { slug: string };
-}
-
 const DEAD_URL = 'postgresql://nobody:nothing@127.0.0.1:1/none';
-const PAIR = 'accessToken refreshToken tenant { slug }';
-const LOGIN = `mutation($email: String!, $password: String!, $tenantSlug: String) {
-  login(email: $email, password: $password, tenantSlug: $tenantSlug) { ${PAIR} }
-}`;
-const REFRESH = `mutation($refreshToken: String!) { refresh(refreshToken: $refreshToken) { ${PAIR} } }`;
-const SWITCH = `mutation($tenantSlug: String!) { switchTenant(tenantSlug: $tenantSlug) { ${PAIR} } }`;
 const ME = '{ me { tenant { slug } role } }';
 const ACCOUNTS = '{ accounts { totalCount } }';
 
@@ -26,37 +15,9 @@ let fleet: TestFleet;
 /** Everything that would tell a client where a tenant database lives, dead or real. */
 let locationHints: string[];
 
-async function send<T = Record<string, unknown>>(query: string, options: RequestOptions = {}): Promise<GraphQLResult<T> & { raw: string }> {
-  const response = await fetch(`${fleet.app.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
-    body: JSON.stringify({ query, variables: options.variables ?? {} }),
-  });
-  const raw = await response.text();
-  expect(raw).not.toMatch(/stacktrace|\bat (?:async )?[\w$.<>]+ \(|node_modules|file:\/\//i);
-  const body = JSON.parse(raw) as { data?: T | null; errors?: GraphQLResult['errors'] };
-  return { status: response.status, data: body.data ?? null, errors: body.errors ?? [], raw };
-}
+const { send, withoutTenantClient, tryLogin } = authRequests(() => fleet);
 
-function dataOf<T>(result: GraphQLResult<T>): T {
-  expect(result.errors).toEqual([]);
-  if (!result.data) {
-    throw new Error('the response carried no data');
-  }
-  return result.data;
-}
-
-/** Runs a control-plane-only request: it must succeed without building any tenant client. */
-async function withoutTenantClient<T>(request: () => Promise<GraphQLResult<T>>): Promise<T> {
-  const before = fleet.app.pool.stats();
-  const result = await request();
-  const after = fleet.app.pool.stats();
-  expect({ builds: after.builds, misses: after.misses }).toEqual({ builds: before.builds, misses: before.misses });
-  return dataOf(result);
-}
-
-const login = (email: string, tenantSlug: string) =>
-  withoutTenantClient(() => send<{ login: TokenPair }>(LOGIN, { variables: { email, password: TEST_PASSWORD, tenantSlug } })).then((data) => data.login);
+const login = (email: string, tenantSlug: string) => withoutTenantClient(() => tryLogin(email, tenantSlug)).then((data) => data.login);
 
 beforeAll(async () => {
   fleet = await startTestFleet();
@@ -90,7 +51,7 @@ describe('with every tenant database unreachable', () => {
     expect((await withoutTenantClient(() => send<{ me: { role: string } }>(ME, { token: refreshed.accessToken }))).me.role).toBe('OWNER');
 
     const multi = await login('multi@tenants.test', 'acme');
-    const switched = (await withoutTenantClient(() => send<{ switchTenant: TokenPair }>(SWITCH, { token: multi.accessToken, variables: { tenantSlug: 'globex' } }))).switchTenant;
+    const switched = (await withoutTenantClient(() => send<{ switchTenant: TokenPair }>(SWITCH_TENANT, { token: multi.accessToken, variables: { tenantSlug: 'globex' } }))).switchTenant;
     expect(switched.tenant.slug).toBe('globex');
 
     const others = [['owner@globex.test', 'globex'], ['viewer@initech.test', 'initech'], ['owner@umbrella.test', 'umbrella']] as const;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { codesOf, type GraphQLResult } from '../support/graphql-client.js';
+import { expectError } from '../support/error-assertions.js';
+import { type GraphQLResult } from '../support/graphql-client.js';
 import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
 
 /** Contacts and their account links over HTTP with real tokens. */
@@ -38,19 +39,6 @@ const UNLINK = `mutation($accountId: ID!, $contactId: ID!) { unlinkContactFromAc
 const CONTACTS = `query($first: Int, $after: String, $filter: ContactFilter) {
   contacts(first: $first, after: $after, filter: $filter) { edges { node { id } } pageInfo { hasNextPage endCursor } totalCount }
 }`;
-
-const LEAKS = [/prisma/i, /stacktrace/i, /\bselect\b[\s\S]*\bfrom\b/i, /\binsert into\b/i, /\n\s+at /, /\.[cm]?[jt]s:\d+/, /postgres(ql)?:\/\//i];
-
-function expectError(result: GraphQLResult<unknown>, code: string, message?: RegExp): void {
-  expect(codesOf(result)).toEqual([code]);
-  if (message) {
-    expect(result.errors[0]?.message).toMatch(message);
-  }
-  const body = JSON.stringify(result.errors);
-  for (const leak of LEAKS) {
-    expect(body).not.toMatch(leak);
-  }
-}
 
 let fleet: TestFleet;
 let token: string;
