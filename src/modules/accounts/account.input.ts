@@ -1,7 +1,7 @@
 import { IsEnum, IsInt, IsOptional, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { AccountType } from '../../generated/tenant/enums.js';
-import { SortDirection } from '../../graphql/pagination/sort-direction.js';
+import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { PageArgs } from '../../graphql/pagination/page-args.js';
 import { DecimalScalar } from '../../graphql/scalars/decimal.scalar.js';
 
@@ -13,13 +13,7 @@ export enum AccountOrderField {
 registerEnumType(AccountOrderField, { name: 'AccountOrderField' });
 
 @InputType()
-export class AccountOrder {
-  @Field(() => AccountOrderField)
-  field!: AccountOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
-  direction!: SortDirection;
-}
+export class AccountOrder extends OrderInput(AccountOrderField) {}
 
 @InputType({ description: 'All given conditions must hold.' })
 export class AccountFilter {

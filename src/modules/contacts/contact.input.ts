@@ -1,7 +1,7 @@
 import { IsEmail, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../graphql/pagination/page-args.js';
-import { SortDirection } from '../../graphql/pagination/sort-direction.js';
+import { OrderInput } from '../../graphql/pagination/order-input.js';
 
 export enum ContactOrderField {
   LAST_NAME = 'lastName',
@@ -11,13 +11,7 @@ export enum ContactOrderField {
 registerEnumType(ContactOrderField, { name: 'ContactOrderField' });
 
 @InputType()
-export class ContactOrder {
-  @Field(() => ContactOrderField)
-  field!: ContactOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
-  direction!: SortDirection;
-}
+export class ContactOrder extends OrderInput(ContactOrderField) {}
 
 @InputType({ description: 'All given conditions must hold.' })
 export class ContactFilter {
