@@ -103,7 +103,15 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   });
   await apollo.start();
   const context = createContextFactory({ control: control.client, accessTokens, memberships, tenants, services: { auth } });
-  server.on('request', createHttpHandler({ apollo, context, ready: async () => void (await control.client.$queryRawUnsafe('SELECT 1')) }));
+  server.on(
+    'request',
+    createHttpHandler({
+      apollo,
+      context,
+      corsOrigins: config.corsOrigins,
+      ready: async () => void (await control.client.$queryRawUnsafe('SELECT 1')),
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
 

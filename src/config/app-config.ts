@@ -29,6 +29,8 @@ export interface AppConfig {
   env: 'development' | 'test' | 'production';
   host: string;
   port: number;
+  /** Browser origins allowed to call the API; `*` allows any (tokens are headers, not cookies). */
+  corsOrigins: string[];
   logLevel: string;
   /** Control-plane database; absent in development means "start the embedded Postgres". */
   controlDatabaseUrl?: string;

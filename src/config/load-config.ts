@@ -64,6 +64,7 @@ export function loadConfig(source: Record<string, string | undefined>, log: (mes
     env: env.NODE_ENV,
     host: env.HOST,
     port: env.PORT,
+    corsOrigins: env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL,
     controlDatabaseUrl: env.DATABASE_URL,
     controlPoolMax: env.CONTROL_POOL_MAX,

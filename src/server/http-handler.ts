@@ -1,6 +1,7 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { type RequestContext } from '../graphql/context.js';
+import { handleCors } from './cors.js';
 
 /** What the HTTP layer needs: Apollo, the context factory and a readiness probe. */
 export interface HttpHandlerOptions {
@@ -10,6 +11,8 @@ export interface HttpHandlerOptions {
   ready: () => Promise<void>;
   /** Largest request body accepted, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /** Origins browsers may call from; `*` for any (see {@link handleCors}). */
+  corsOrigins: readonly string[];
 }
 
 class BodyTooLarge extends Error {}
@@ -60,6 +63,9 @@ export function createHttpHandler(options: HttpHandlerOptions) {
   const limit = options.maxBodyBytes ?? 1024 * 1024;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (handleCors(req, res, options.corsOrigins)) {
+      return;
+    }
     try {
       if (url.pathname === '/healthz') {
         return sendJson(res, 200, { status: 'ok' });
@@ -97,6 +103,8 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       res.end();
     } catch (error) {
       if (error instanceof BodyTooLarge) {
+        // The rest of the body is never read, so the connection cannot be reused.
+        res.setHeader('connection', 'close');
         return sendJson(res, 413, { errors: [{ message: `request body is larger than ${limit} bytes`, extensions: { code: 'BAD_REQUEST' } }] });
       }
       if (error instanceof MalformedJson) {

@@ -8,6 +8,7 @@ export function testConfig(controlDatabaseUrl: string, tenancy: Partial<TenancyC
     env: 'test',
     host: '127.0.0.1',
     port: 0,
+    corsOrigins: ['https://spa.example'],
     logLevel: 'silent',
     controlDatabaseUrl,
     controlPoolMax: 5,

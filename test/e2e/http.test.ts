@@ -1,0 +1,75 @@
+import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
+
+let fleet: TestFleet;
+beforeAll(async () => {
+  fleet = await startTestFleet();
+});
+afterAll(async () => {
+  await fleet?.close();
+});
+
+const url = (path: string) => `${fleet.app.url}${path}`;
+
+test('probes: /healthz is the process, /readyz the control plane', async () => {
+  expect((await fetch(url('/healthz'))).status).toBe(200);
+  const ready = await fetch(url('/readyz'));
+  expect(ready.status).toBe(200);
+  expect(await ready.json()).toEqual({ status: 'ready' });
+});
+
+test('/ redirects to /graphql, and other paths are 404', async () => {
+  const root = await fetch(url('/'), { redirect: 'manual' });
+  expect(root.status).toBe(302);
+  expect(root.headers.get('location')).toBe('/graphql');
+  expect((await fetch(url('/nope'))).status).toBe(404);
+});
+
+test('a browser opening /graphql gets the Apollo sandbox landing page (not in production)', async () => {
+  const page = await fetch(url('/graphql'), { headers: { accept: 'text/html' } });
+  expect(page.status).toBe(200);
+  expect(page.headers.get('content-type')).toMatch(/text\/html/);
+  expect(await page.text()).toMatch(/sandbox/i);
+});
+
+test('CORS: an allowed origin gets a preflight answer and the allow-origin header; another does not', async () => {
+  const preflight = await fetch(url('/graphql'), {
+    method: 'OPTIONS',
+    headers: { origin: 'https://spa.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+  });
+  expect(preflight.status).toBe(204);
+  expect(preflight.headers.get('access-control-allow-origin')).toBe('https://spa.example');
+  expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+  expect(preflight.headers.get('access-control-allow-headers')).toMatch(/content-type/);
+  const post = await fetch(url('/graphql'), {
+    method: 'POST',
+    headers: { origin: 'https://spa.example', 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
+  expect(post.headers.get('access-control-allow-origin')).toBe('https://spa.example');
+  const foreign = await fetch(url('/graphql'), {
+    method: 'POST',
+    headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
+  expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+});
+
+test('malformed JSON is 400 and an oversize body is 413, both with a GraphQL-shaped error', async () => {
+  const malformed = await fetch(url('/graphql'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+  expect(malformed.status).toBe(400);
+  expect(await malformed.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+  const huge = await fetch(url('/graphql'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `{ __typename }`, padding: 'x'.repeat(2 * 1024 * 1024) }),
+  });
+  expect(huge.status).toBe(413);
+  expect(await huge.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+});
+
+test('CSRF prevention: a GET query without a preflight-forcing header is refused', async () => {
+  const response = await fetch(url('/graphql?query=%7B__typename%7D'));
+  expect(response.status).toBe(400);
+  const allowed = await fetch(url('/graphql?query=%7B__typename%7D'), { headers: { 'apollo-require-preflight': 'true' } });
+  expect(allowed.status).toBe(200);
+});
