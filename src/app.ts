@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginLandingPageLocalDefault,
@@ -16,6 +16,7 @@ import { createControlPlane, type ControlPlane } from './control/control-client.
 import { buildGatewaySchema } from './graphql/build-schema.js';
 import { createContextFactory, type RequestContext } from './graphql/context.js';
 import { createErrorFormatter } from './graphql/format-error.js';
+import { queryLimitProtection } from './graphql/plugins/query-limits.js';
 import { releaseTenantLeasePlugin } from './graphql/plugins/release-tenant-lease.plugin.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { readMigrationFiles } from './ops/migrations/migration-files.js';
@@ -88,12 +89,17 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   );
 
   const server = createServer();
+  const limits = queryLimitProtection({ ...config.graphql, hideSuggestions: config.env === 'production' });
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildGatewaySchema(),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
     introspection: config.env !== 'production',
+    validationRules: limits.validationRules,
     plugins: [
+      // Library seam: Armor's plugins are typed for the base context and never read ours.
+      ...(limits.plugins as ApolloServerPlugin<RequestContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       releaseTenantLeasePlugin,
       config.env === 'production'

@@ -39,5 +39,7 @@ export interface AppConfig {
   embeddedPgPort: number;
   keyRing: KeyRing;
   auth: AuthConfig;
+  /** Limits on one GraphQL document (depth, cost, aliases). */
+  graphql: { maxDepth: number; maxCost: number; maxAliases: number };
   tenancy: TenancyConfig;
 }

@@ -79,6 +79,7 @@ export function loadConfig(source: Record<string, string | undefined>, log: (mes
       refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
       membershipCacheTtlMs: env.MEMBERSHIP_CACHE_TTL_MS,
     },
+    graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST, maxAliases: env.GRAPHQL_MAX_ALIASES },
     tenancy: {
       configTtlMs: env.TENANT_CONFIG_TTL_MS,
       clientIdleTtlMs: env.TENANT_CLIENT_IDLE_TTL_MS,

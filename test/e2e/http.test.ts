@@ -73,3 +73,45 @@ test('CSRF prevention: a GET query without a preflight-forcing header is refused
   const allowed = await fetch(url('/graphql?query=%7B__typename%7D'), { headers: { 'apollo-require-preflight': 'true' } });
   expect(allowed.status).toBe(200);
 });
+
+test('query limits: a too-deep or too-aliased document is refused before any tenant database is touched', async () => {
+  const { accessToken } = await fleet.login('owner@acme.test', 'acme');
+  const before = fleet.app.pool.stats().builds;
+  const nest = (depth: number): string => (depth === 0 ? 'id' : `contacts { accounts { ${nest(depth - 1)} } }`);
+  const deep = await fetch(url('/graphql'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ query: `{ accounts { edges { node { ${nest(6)} } } } }` }),
+  });
+  const deepBody = (await deep.json()) as { errors: { message: string; extensions: { code: string } }[] };
+  expect(deepBody.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  expect(deepBody.errors[0]?.message).toMatch(/depth/i);
+  const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: me { role }`).join(' ');
+  const aliased = await fetch(url('/graphql'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ query: `{ ${aliases} }` }),
+  });
+  const aliasedBody = (await aliased.json()) as { errors: { message: string; extensions: { code: string } }[] };
+  expect(aliasedBody.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  expect(aliasedBody.errors[0]?.message).toMatch(/alias/i);
+  expect(fleet.app.pool.stats().builds).toBe(before);
+  const ordinary = await fetch(url('/graphql'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ query: '{ accounts(first: 5) { edges { node { contacts { accounts { owner { email } } } } } } }' }),
+  });
+  expect(((await ordinary.json()) as { errors?: unknown[] }).errors).toBeUndefined();
+});
+
+test('the sandbox introspection query is not caught by the limits', async () => {
+  const { getIntrospectionQuery } = await import('graphql');
+  const response = await fetch(url('/graphql'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }) }),
+  });
+  const body = (await response.json()) as { data?: { __schema: { types: unknown[] } }; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  expect(body.data?.__schema.types.length).toBeGreaterThan(20);
+});

@@ -23,6 +23,7 @@ export function testConfig(controlDatabaseUrl: string, tenancy: Partial<TenancyC
       refreshTtlSeconds: 3600,
       membershipCacheTtlMs: 1,
     },
+    graphql: { maxDepth: 10, maxCost: 5000, maxAliases: 15 },
     tenancy: {
       configTtlMs: 60_000,
       clientIdleTtlMs: 60_000,
