@@ -15,9 +15,10 @@ import { AuditLog } from './control/audit-log.js';
 import { createControlPlane, type ControlPlane } from './control/control-client.js';
 import { buildGatewaySchema } from './graphql/build-schema.js';
 import { createContextFactory, type RequestContext } from './graphql/context.js';
-import { createErrorFormatter } from './graphql/format-error.js';
+import { formatError } from './graphql/format-error.js';
 import { queryLimitProtection } from './graphql/plugins/query-limits.js';
 import { releaseTenantLeasePlugin } from './graphql/plugins/release-tenant-lease.plugin.js';
+import { requestLoggingPlugin } from './graphql/plugins/request-logging.plugin.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { readMigrationFiles } from './ops/migrations/migration-files.js';
 import { tenantMigrationsDir } from './paths.js';
@@ -92,7 +93,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const limits = queryLimitProtection({ ...config.graphql, hideSuggestions: config.env === 'production' });
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildGatewaySchema(),
-    formatError: createErrorFormatter(logger),
+    formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     introspection: config.env !== 'production',
@@ -102,6 +103,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       ...(limits.plugins as ApolloServerPlugin<RequestContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       releaseTenantLeasePlugin,
+      requestLoggingPlugin(logger),
       config.env === 'production'
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),

@@ -2,7 +2,6 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { AppError, ErrorCode } from '../errors/app-error.js';
-import { type Logger } from '../logging/logger.js';
 
 /** Codes produced by Apollo and graphql-js themselves for malformed requests; passed through. */
 const REQUEST_ERROR_CODES = new Set([
@@ -60,40 +59,54 @@ function fromValidation(error: ArgumentValidationError): AppError {
   return new AppError(ErrorCode.BAD_USER_INPUT, `invalid input: ${problems.join('; ') || 'see the field rules'}`);
 }
 
+/** How the boundary treats an error: a client error, a request error from Apollo, or a fault. */
+export type ErrorClass = { kind: 'client'; error: AppError } | { kind: 'request' } | { kind: 'fault'; original: unknown };
+
 /**
- * The one boundary where errors become responses: AppErrors keep their code and message, request
- * errors from Apollo pass through, Prisma's known errors are translated, and everything else is
- * masked as INTERNAL_SERVER_ERROR. Masked errors are logged by class and code only, never with
- * their message (which may hold SQL or a URL).
+ * Sorts a raw error (as Apollo hands it to formatError and to plugins): AppErrors and what maps to
+ * them (validation, Prisma's known errors) are client errors; Apollo's own request errors pass
+ * through; anything else is a fault, masked for the client and logged by the request logger.
  */
-export function createErrorFormatter(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    let appError: AppError | null = null;
-    if (original instanceof AppError) {
-      appError = original;
-    } else if (original instanceof ArgumentValidationError) {
-      appError = fromValidation(original);
-    } else if (isPrismaKnownError(original)) {
-      appError = fromPrisma(original);
-    }
-    if (appError) {
+export function classifyError(error: unknown): ErrorClass {
+  const original = unwrapResolverError(error);
+  let appError: AppError | null = null;
+  if (original instanceof AppError) {
+    appError = original;
+  } else if (original instanceof ArgumentValidationError) {
+    appError = fromValidation(original);
+  } else if (isPrismaKnownError(original)) {
+    appError = fromPrisma(original);
+  }
+  if (appError) {
+    return { kind: 'client', error: appError };
+  }
+  const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && original === error) {
+    return { kind: 'request' };
+  }
+  return { kind: 'fault', original };
+}
+
+/**
+ * The one boundary where errors become responses: client errors keep their code and message,
+ * request errors pass through without stack traces, and faults become INTERNAL_SERVER_ERROR with
+ * a generic message (theirs may hold SQL or a URL).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const sorted = classifyError(error);
+  switch (sorted.kind) {
+    case 'client':
       return {
-        message: appError.message,
+        message: sorted.error.message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { ...appError.details, code: appError.code },
+        extensions: { ...sorted.error.details, code: sorted.error.code },
       };
-    }
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && original === error) {
+    case 'request': {
       const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    logger.error(
-      { errorClass: original instanceof Error ? original.name : typeof original, code: (original as { code?: unknown })?.code, path: formatted.path },
-      'unexpected error while resolving a request',
-    );
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-  };
+    default:
+      return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
 }

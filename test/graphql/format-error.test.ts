@@ -1,9 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { pino } from 'pino';
 import { AppError, ErrorCode } from '../../src/errors/app-error.js';
-import { createErrorFormatter } from '../../src/graphql/format-error.js';
-
-const format = createErrorFormatter(pino({ level: 'silent' }));
+import { formatError as format } from '../../src/graphql/format-error.js';
 
 /** How graphql-js hands a resolver's error to Apollo: wrapped, with the original attached. */
 function fromResolver(original: Error) {
