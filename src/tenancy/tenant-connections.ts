@@ -79,9 +79,4 @@ export class TenantConnections {
     }
     return { lease: await this.pool.acquire(route), readOnly: route.status === 'READ_ONLY' };
   }
-
-  /** Drop cached routing and clients for a tenant after its control-plane record changed. */
-  invalidateTenant(tenantId: string): void {
-    this.registry.invalidateTenant(tenantId);
-  }
 }
