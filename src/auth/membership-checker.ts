@@ -3,6 +3,8 @@ import { AppError, ErrorCode } from '../errors/app-error.js';
 import { type MembershipRole } from '../generated/control/enums.js';
 import { type Principal } from './principal.js';
 
+const MAX_ENTRIES_BEFORE_SWEEP = 10_000;
+
 interface CachedMembership {
   role: MembershipRole | null;
   expiresAt: number;
@@ -30,12 +32,26 @@ export class MembershipChecker {
         select: { role: true },
       });
       cached = { role: membership?.role ?? null, expiresAt: Date.now() + this.ttlMs };
+      this.sweepWhenLarge();
       this.cache.set(key, cached);
     }
     if (!cached.role) {
       throw new AppError(ErrorCode.FORBIDDEN, 'you are no longer a member of this tenant');
     }
     return { ...principal, role: cached.role };
+  }
+
+  /** Entries expire but are only replaced on use; past this many, expired ones are dropped. */
+  private sweepWhenLarge(): void {
+    if (this.cache.size < MAX_ENTRIES_BEFORE_SWEEP) {
+      return;
+    }
+    const now = Date.now();
+    for (const [key, entry] of this.cache) {
+      if (entry.expiresAt <= now) {
+        this.cache.delete(key);
+      }
+    }
   }
 
   forget(userId: string, tenantId: string): void {
