@@ -1,6 +1,7 @@
-import { IsEnum, IsInt, IsOptional, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { IsEnum, IsInt, IsOptional, IsUrl, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { AccountType } from '../../generated/tenant/enums.js';
+import { OptionalId, OptionalName, OptionalText, RequiredName } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { PageArgs } from '../../graphql/pagination/page-args.js';
 import { DecimalScalar } from '../../graphql/scalars/decimal.scalar.js';
@@ -17,17 +18,13 @@ export class AccountOrder extends OrderInput(AccountOrderField) {}
 
 @InputType({ description: 'All given conditions must hold.' })
 export class AccountFilter {
-  @Field(() => String, { nullable: true, description: 'Case-insensitive match on the name.' })
-  @IsOptional()
-  @Length(1, 200)
+  @OptionalText(200, { description: 'Case-insensitive match on the name.' })
   search?: string | null;
 
   @Field(() => AccountType, { nullable: true })
   type?: AccountType | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'ownerId must be a UUID' })
+  @OptionalId()
   ownerId?: string | null;
 }
 
@@ -52,9 +49,7 @@ class AccountFields {
   @IsEnum(AccountType)
   type?: AccountType | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 100)
+  @OptionalText(100)
   industry?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -62,14 +57,10 @@ class AccountFields {
   @IsUrl({}, { message: 'website must be a URL such as https://example.com' })
   website?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(3, 40)
+  @OptionalText(40, { min: 3 })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 100)
+  @OptionalText(100)
   city?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -87,25 +78,18 @@ class AccountFields {
   @Max(10_000_000)
   employeeCount?: number | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'ownerId must be a UUID' })
+  @OptionalId()
   ownerId?: string | null;
 }
 
 @InputType()
 export class CreateAccountInput extends AccountFields {
-  @Field()
-  @Length(1, 200, { message: 'name must be 1 to 200 characters' })
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @RequiredName(200)
   name!: string;
 }
 
 @InputType()
 export class UpdateAccountInput extends AccountFields {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 200, { message: 'name must be 1 to 200 characters' })
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @OptionalName(200)
   name?: string | null;
 }

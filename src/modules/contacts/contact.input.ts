@@ -1,5 +1,6 @@
-import { IsEmail, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { IsEmail, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { OptionalId, OptionalName, OptionalText, RequiredName } from '../../graphql/input-fields.js';
 import { PageArgs } from '../../graphql/pagination/page-args.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 
@@ -15,14 +16,10 @@ export class ContactOrder extends OrderInput(ContactOrderField) {}
 
 @InputType({ description: 'All given conditions must hold.' })
 export class ContactFilter {
-  @Field(() => String, { nullable: true, description: 'Case-insensitive match on first name, last name or email.' })
-  @IsOptional()
-  @Length(1, 200)
+  @OptionalText(200, { description: 'Case-insensitive match on first name, last name or email.' })
   search?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only contacts linked to this account.' })
-  @IsOptional()
-  @IsUUID('all', { message: 'accountId must be a UUID' })
+  @OptionalId({ description: 'Only contacts linked to this account.' })
   accountId?: string | null;
 }
 
@@ -46,32 +43,22 @@ class ContactFields {
   @IsEmail({}, { message: 'email must be a valid email address' })
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(3, 40)
+  @OptionalText(40, { min: 3 })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 100)
+  @OptionalText(100, { description: 'Job title.' })
   title?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'ownerId must be a UUID' })
+  @OptionalId()
   ownerId?: string | null;
 }
 
 @InputType()
 export class CreateContactInput extends ContactFields {
-  @Field()
-  @Length(1, 100, { message: 'firstName must be 1 to 100 characters' })
-  @Matches(/\S/, { message: 'firstName must not be blank' })
+  @RequiredName(100)
   firstName!: string;
 
-  @Field()
-  @Length(1, 100, { message: 'lastName must be 1 to 100 characters' })
-  @Matches(/\S/, { message: 'lastName must not be blank' })
+  @RequiredName(100)
   lastName!: string;
 
   @Field(() => [ID], { nullable: true, description: 'Accounts to link the new contact to; it becomes the primary contact of the first one if that has none.' })
@@ -82,15 +69,9 @@ export class CreateContactInput extends ContactFields {
 
 @InputType()
 export class UpdateContactInput extends ContactFields {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 100, { message: 'firstName must be 1 to 100 characters' })
-  @Matches(/\S/, { message: 'firstName must not be blank' })
+  @OptionalName(100)
   firstName?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 100, { message: 'lastName must be 1 to 100 characters' })
-  @Matches(/\S/, { message: 'lastName must not be blank' })
+  @OptionalName(100)
   lastName?: string | null;
 }
