@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type GraphQLResult, type RequestOptions } from './graphql-client.js';
+import { postGraphQL, type GraphQLResult, type RawGraphQLResult, type RequestOptions } from './graphql-client.js';
 import { TEST_PASSWORD, type TestFleet } from './test-fleet.js';
 
 // What the auth end-to-end tests (auth*.test.ts) share: the operations they send, the views of
@@ -65,8 +65,6 @@ export function dataOf<T>(result: GraphQLResult<T>): T {
   return result.data;
 }
 
-/** A GraphQL result together with the raw body it was read from. */
-export type RawGraphQLResult<T> = GraphQLResult<T> & { raw: string };
 
 /**
  * Requests against the fleet `getFleet` returns (called on each request, so it may be read
@@ -79,16 +77,8 @@ export function authRequests(getFleet: () => TestFleet) {
    * password).
    */
   async function send<T = Record<string, unknown>>(query: string, options: RequestOptions = {}): Promise<RawGraphQLResult<T>> {
-    const response = await fetch(`${getFleet().app.url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...options.headers,
-      },
-      body: JSON.stringify({ query, variables: options.variables ?? {} }),
-    });
-    const raw = await response.text();
+    const result = await postGraphQL<T>(getFleet().app.url, query, options);
+    const { raw } = result;
     const secrets = [options.token, options.variables?.['refreshToken'], options.variables?.['password']];
     for (const secret of secrets) {
       if (typeof secret === 'string' && secret.length > 0) {
@@ -96,8 +86,7 @@ export function authRequests(getFleet: () => TestFleet) {
       }
     }
     expect(raw).not.toMatch(STACK_TRACE);
-    const body = JSON.parse(raw) as { data?: T | null; errors?: GraphQLResult['errors'] };
-    return { status: response.status, data: body.data ?? null, errors: body.errors ?? [], raw };
+    return result;
   }
 
   /** Runs a request and checks that no tenant database client was looked up or built meanwhile. */

@@ -11,8 +11,13 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+/** A result with the response body as sent, for checks of what it must never contain. */
+export interface RawGraphQLResult<T = Record<string, unknown>> extends GraphQLResult<T> {
+  raw: string;
+}
+
 /** POSTs one operation to `/graphql` over real HTTP, the way the SPA does. */
-export async function postGraphQL<T = Record<string, unknown>>(baseUrl: string, query: string, options: RequestOptions = {}): Promise<GraphQLResult<T>> {
+export async function postGraphQL<T = Record<string, unknown>>(baseUrl: string, query: string, options: RequestOptions = {}): Promise<RawGraphQLResult<T>> {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: {
@@ -22,8 +27,9 @@ export async function postGraphQL<T = Record<string, unknown>>(baseUrl: string, 
     },
     body: JSON.stringify({ query, variables: options.variables ?? {} }),
   });
-  const body = (await response.json()) as { data?: T | null; errors?: GraphQLResult['errors'] };
-  return { status: response.status, data: body.data ?? null, errors: body.errors ?? [] };
+  const raw = await response.text();
+  const body = JSON.parse(raw) as { data?: T | null; errors?: GraphQLResult['errors'] };
+  return { status: response.status, data: body.data ?? null, errors: body.errors ?? [], raw };
 }
 
 /** The codes of a result's errors, for compact assertions. */
