@@ -26,13 +26,21 @@ import { createHttpHandler } from './server/http-handler.js';
 import { DatasourceRegistry, type TenantRoute } from './tenancy/datasource-registry.js';
 import { type DatasourceClient } from './tenancy/tenant-client-factory.js';
 import { TenantClientPool } from './tenancy/tenant-client-pool.js';
-import { createDatasourceConnector, TenantConnections } from './tenancy/tenant-connections.js';
+import { type TenancyObserver } from './tenancy/tenancy-observer.js';
+import { createDatasourceConnector, TenantConnections, type TenantAccess } from './tenancy/tenant-connections.js';
 
 /** Seams for tests and tools; production passes none of them. */
 export interface AppOptions {
   logger?: Logger;
   /** Replaces how a datasource client is built (tests use it to break routing on purpose). */
   connect?: (route: TenantRoute) => Promise<DatasourceClient>;
+  /**
+   * Replaces the whole route-and-pool path to tenant data (the benchmark's single-database
+   * baseline serves every tenant from one client through it).
+   */
+  tenantAccess?: TenantAccess;
+  /** Hooks for route lookups and client builds (the benchmark times cold activations with them). */
+  observer?: TenancyObserver;
 }
 
 /** A running gateway and the parts tests and the admin CLI inspect. */
@@ -58,22 +66,27 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   }
   const logger = options.logger ?? createLogger(config.logLevel);
   const control = createControlPlane(config.controlDatabaseUrl, config.controlPoolMax);
-  const registry = new DatasourceRegistry({ control: control.client, ttlMs: config.tenancy.configTtlMs });
+  const registry = new DatasourceRegistry({ control: control.client, ttlMs: config.tenancy.configTtlMs, observer: options.observer });
   const pool = new TenantClientPool({
     connect:
       options.connect ??
       createDatasourceConnector({
         keyRing: config.keyRing,
         defaultPoolMax: config.tenancy.defaultPoolMax,
+        connectionBudget: config.tenancy.connectionBudget,
         connectTimeoutMs: config.tenancy.connectTimeoutMs,
         logger,
+        observer: options.observer,
       }),
     maxClients: config.tenancy.maxClients,
+    connectionBudget: config.tenancy.connectionBudget,
+    defaultPoolMax: config.tenancy.defaultPoolMax,
+    budgetWaitMs: config.tenancy.budgetWaitMs,
     idleTtlMs: config.tenancy.clientIdleTtlMs,
     cleanupIntervalMs: config.tenancy.cleanupIntervalMs,
     onEvict: (datasourceId, reason) => logger.debug({ datasourceId, reason }, 'tenant client retired'),
   });
-  const tenants = new TenantConnections(registry, pool, await latestTenantMigration());
+  const tenants = options.tenantAccess ?? new TenantConnections(registry, pool, await latestTenantMigration());
   const accessTokens = new AccessTokens({
     secret: config.auth.jwtSecret,
     issuer: config.auth.issuer,

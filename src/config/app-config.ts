@@ -10,6 +10,13 @@ export interface TenancyConfig {
   maxClients: number;
   /** `pg` pool size for a datasource whose row does not set one. */
   defaultPoolMax: number;
+  /**
+   * Most connections all tenant pools of this process may hold together (default 80: with the
+   * control-plane pool, under Postgres's default max_connections of 100).
+   */
+  connectionBudget: number;
+  /** How long a tenant client build waits for room in the budget before TENANT_UNAVAILABLE (default 5 s). */
+  budgetWaitMs: number;
   cleanupIntervalMs: number;
   connectTimeoutMs: number;
 }

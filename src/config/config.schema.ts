@@ -31,6 +31,8 @@ export const envSchema = z.object({
   TENANT_CLIENT_IDLE_TTL_MS: duration(60 * 60_000),
   TENANT_CLIENT_MAX: z.coerce.number().int().min(1).default(200),
   TENANT_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
+  TENANT_CONNECTION_BUDGET: z.coerce.number().int().min(1).default(80),
+  TENANT_BUDGET_WAIT_MS: duration(5_000),
   TENANT_CLEANUP_INTERVAL_MS: duration(60_000),
   TENANT_CONNECT_TIMEOUT_MS: duration(5_000),
 });

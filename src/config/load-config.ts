@@ -85,6 +85,8 @@ export function loadConfig(source: Record<string, string | undefined>, log: (mes
       clientIdleTtlMs: env.TENANT_CLIENT_IDLE_TTL_MS,
       maxClients: env.TENANT_CLIENT_MAX,
       defaultPoolMax: env.TENANT_POOL_MAX,
+      connectionBudget: env.TENANT_CONNECTION_BUDGET,
+      budgetWaitMs: env.TENANT_BUDGET_WAIT_MS,
       cleanupIntervalMs: env.TENANT_CLEANUP_INTERVAL_MS,
       connectTimeoutMs: env.TENANT_CONNECT_TIMEOUT_MS,
     },

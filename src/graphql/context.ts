@@ -7,7 +7,7 @@ import { type MembershipChecker } from '../auth/membership-checker.js';
 import { type Principal } from '../auth/principal.js';
 import { type ControlClient } from '../control/control-client.js';
 import { AppError, ErrorCode, httpStatusOf, unauthenticated } from '../errors/app-error.js';
-import { type TenantConnections } from '../tenancy/tenant-connections.js';
+import { type TenantAccess } from '../tenancy/tenant-connections.js';
 import { type TenantDb } from '../tenancy/tenant-scope.js';
 import { RequestLoaders } from './loaders.js';
 
@@ -41,7 +41,7 @@ export interface ContextDependencies {
   control: ControlClient;
   accessTokens: AccessTokens;
   memberships: MembershipChecker;
-  tenants: TenantConnections;
+  tenants: TenantAccess;
   services: AppServices;
 }
 
@@ -105,7 +105,7 @@ export function createContextFactory(deps: ContextDependencies) {
       throw error instanceof AppError ? contextError(error) : error;
     }
     const { principal, credentialError } = authentication;
-    let acquired: ReturnType<TenantConnections['acquire']> | undefined;
+    let acquired: ReturnType<TenantAccess['acquire']> | undefined;
     const acquire = () => {
       if (!principal) {
         return Promise.reject(new AppError(ErrorCode.UNAUTHENTICATED, 'sign in first'));

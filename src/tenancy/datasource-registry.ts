@@ -1,6 +1,7 @@
 import { type ControlClient } from '../control/control-client.js';
 import { AppError, ErrorCode } from '../errors/app-error.js';
 import { type DatasourceKind, type TenantStatus } from '../generated/control/enums.js';
+import { type TenancyObserver } from './tenancy-observer.js';
 
 /** Where a tenant's rows live, as recorded in the control plane. The URL stays encrypted here. */
 export interface TenantRoute {
@@ -31,6 +32,7 @@ export interface DatasourceRegistryOptions {
   /** How long a lookup is trusted before the control plane is asked again (default in config: 5 min). */
   ttlMs: number;
   now?: () => number;
+  observer?: TenancyObserver;
 }
 
 /**
@@ -86,7 +88,9 @@ export class DatasourceRegistry {
 
   private async lookup(tenantId: string): Promise<TenantRoute> {
     this.lookups += 1;
+    const started = performance.now();
     const tenant = await this.options.control.tenant.findUnique({ where: { id: tenantId }, include: { datasource: true } });
+    this.options.observer?.routeLookedUp?.(tenantId, performance.now() - started);
     if (!tenant) {
       throw new AppError(ErrorCode.TENANT_UNAVAILABLE, 'this tenant does not exist or has been removed');
     }

@@ -9,6 +9,11 @@ export interface DatasourceClient {
   close(): Promise<void>;
 }
 
+/** A freshly connected client and how long construction, the first connection and the probe took (ms). */
+export interface ConnectedDatasource extends DatasourceClient {
+  timings: { constructMs: number; connectMs: number; probeMs: number };
+}
+
 /** What it takes to open one datasource. The URL is decrypted just before this call. */
 export interface DatasourceConnectOptions {
   url: string;
@@ -22,7 +27,8 @@ export interface DatasourceConnectOptions {
  * Builds a PrismaClient over its own bounded `pg` pool and proves the connection with one query,
  * so a bad URL fails here (and is reported as TENANT_UNAVAILABLE) rather than in a resolver.
  */
-export async function connectDatasource(options: DatasourceConnectOptions): Promise<DatasourceClient> {
+export async function connectDatasource(options: DatasourceConnectOptions): Promise<ConnectedDatasource> {
+  const started = performance.now();
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolMax,
@@ -36,11 +42,17 @@ export async function connectDatasource(options: DatasourceConnectOptions): Prom
     await prisma.$disconnect().catch(() => undefined);
     await pool.end().catch(() => undefined);
   };
+  const constructed = performance.now();
+  let connected: number;
   try {
+    // Connecting on its own first separates network and authentication time from Prisma's first query.
+    (await pool.connect()).release();
+    connected = performance.now();
     await prisma.$queryRawUnsafe('SELECT 1');
   } catch (error) {
     await close();
     throw error;
   }
-  return { prisma, pool, close };
+  const timings = { constructMs: constructed - started, connectMs: connected - constructed, probeMs: performance.now() - connected };
+  return { prisma, pool, timings, close };
 }

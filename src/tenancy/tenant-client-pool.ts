@@ -1,25 +1,38 @@
+import {
+  ConnectionBudget,
+  idleToRetire,
+  poolSizeOf,
+  type BudgetSlot,
+  type ConnectionBudgetSettings,
+  type ConnectionBudgetStats,
+} from './connection-budget.js';
 import { type DatasourceClient } from './tenant-client-factory.js';
 import { type TenantRoute } from './datasource-registry.js';
 import { scopeToTenant, type TenantDb } from './tenant-scope.js';
 
 /** Options of {@link TenantClientPool}; defaults come from config (see `.env.example`). */
-export interface TenantClientPoolOptions {
+export interface TenantClientPoolOptions extends ConnectionBudgetSettings {
   /** Builds and connects the client of a datasource (decrypting its URL on the way). */
   connect: (route: TenantRoute) => Promise<DatasourceClient>;
-  /** Hard cap on clients; past it the least recently used one is retired. */
+  /**
+   * Hard cap on clients; past it the least recently used one is retired. Config default 200: each
+   * client carries a Prisma runtime, so memory stays bounded even when pools are small.
+   */
   maxClients: number;
-  /** A client unused this long is retired by the periodic cleanup. */
+  /** A client unused this long is retired by the periodic cleanup (config default 1 h). */
   idleTtlMs: number;
-  /** How often idle clients are looked for; 0 disables the timer (tests call `evictIdle`). */
+  /** How often idle clients are looked for (config default 60 s); 0 disables the timer (tests call `evictIdle`). */
   cleanupIntervalMs: number;
+  /** Clock for last use; defaults to `Date.now` (tests pass a fake one). */
   now?: () => number;
+  /** Told of every retirement and why (the app logs it at debug); none by default. */
   onEvict?: (datasourceId: string, reason: EvictionReason) => void;
 }
 
-export type EvictionReason = 'idle' | 'capacity' | 'invalidated' | 'credential-rotated' | 'shutdown';
+export type EvictionReason = 'idle' | 'capacity' | 'budget' | 'invalidated' | 'credential-rotated' | 'shutdown';
 
 /** Counters for metrics and the admin API. */
-export interface TenantClientPoolStats {
+export interface TenantClientPoolStats extends ConnectionBudgetStats {
   hits: number;
   misses: number;
   builds: number;
@@ -42,6 +55,7 @@ interface Entry {
   datasourceId: string;
   credentialVersion: number;
   promise: Promise<DatasourceClient>;
+  slot: BudgetSlot;
   scoped: Map<string, TenantDb>;
   leases: number;
   lastUsed: number;
@@ -51,18 +65,22 @@ interface Entry {
 
 /**
  * One PrismaClient per datasource (pooled tenants share it), built for the newest credential
- * version seen; a newer version retires the older client. It caches the build promise, not the client, so concurrent cold requests build once; a
- * retired client is disconnected only after its last lease is released.
+ * version seen; a newer version retires the older client. It caches the build promise, not the
+ * client, so concurrent cold requests build once; a retired client is disconnected only after its
+ * last lease is released. Clients share a connection budget: a build waits, inside the cached
+ * promise, until retiring idle clients or finished requests make room for its pool.
  */
 export class TenantClientPool {
   private readonly entries = new Map<string, Entry>();
   private readonly undisposed = new Set<Entry>();
   private readonly now: () => number;
   private readonly timer?: NodeJS.Timeout;
+  private readonly budget: ConnectionBudget;
   private readonly counters = { hits: 0, misses: 0, builds: 0, buildFailures: 0, evictions: 0, liveClients: 0 };
 
   constructor(private readonly options: TenantClientPoolOptions) {
     this.now = options.now ?? Date.now;
+    this.budget = new ConnectionBudget(options, (shortfall) => this.makeRoom(shortfall));
     if (options.cleanupIntervalMs > 0) {
       this.timer = setInterval(() => this.evictIdle(), options.cleanupIntervalMs);
       this.timer.unref();
@@ -121,11 +139,8 @@ export class TenantClientPool {
   }
 
   stats(): TenantClientPoolStats {
-    let leasesInUse = 0;
-    for (const entry of this.undisposed) {
-      leasesInUse += entry.leases;
-    }
-    return { ...this.counters, cachedClients: this.entries.size, leasesInUse };
+    const leasesInUse = [...this.undisposed].reduce((sum, entry) => sum + entry.leases, 0);
+    return { ...this.counters, cachedClients: this.entries.size, leasesInUse, ...this.budget.stats() };
   }
 
   /** Disconnects every client, waiting for none: call after the HTTP server stopped taking requests. */
@@ -133,6 +148,7 @@ export class TenantClientPool {
     if (this.timer) {
       clearInterval(this.timer);
     }
+    this.budget.rejectWaiters('the gateway is shutting down; retry shortly');
     for (const entry of [...this.entries.values()]) {
       this.retire(entry, 'shutdown');
     }
@@ -154,10 +170,12 @@ export class TenantClientPool {
     if (existing) {
       this.retire(existing, 'credential-rotated');
     }
+    const slot: BudgetSlot = { size: poolSizeOf(route, this.options), held: false };
     const entry: Entry = {
       datasourceId: id,
       credentialVersion,
-      promise: this.build(route),
+      promise: this.build(route, slot),
+      slot,
       scoped: new Map(),
       leases: 0,
       lastUsed: this.now(),
@@ -175,7 +193,8 @@ export class TenantClientPool {
     return entry;
   }
 
-  private async build(route: TenantRoute): Promise<DatasourceClient> {
+  private async build(route: TenantRoute, slot: BudgetSlot): Promise<DatasourceClient> {
+    await this.budget.claim(slot);
     this.counters.builds += 1;
     try {
       const client = await this.options.connect(route);
@@ -183,7 +202,17 @@ export class TenantClientPool {
       return client;
     } catch (error) {
       this.counters.buildFailures += 1;
+      this.budget.free(slot);
       throw error;
+    }
+  }
+
+  /** Retires idle clients whose connections the first build waiting for budget needs. */
+  private makeRoom(shortfall: number): void {
+    const idle = (entry: Entry) => entry.leases === 0 && entry.slot.held;
+    const retiring = [...this.undisposed].filter((entry) => entry.retired && idle(entry));
+    for (const entry of idleToRetire([...this.entries.values()].filter(idle), retiring, shortfall)) {
+      this.retire(entry, 'budget');
     }
   }
 
@@ -214,8 +243,14 @@ export class TenantClientPool {
   private release(entry: Entry): void {
     entry.leases -= 1;
     entry.lastUsed = this.now();
-    if (entry.retired && entry.leases === 0) {
-      void this.dispose(entry);
+    if (entry.leases === 0) {
+      // A retired client gives its connections back once closed; an idle cached one may be
+      // retired for a waiting build.
+      if (entry.retired) {
+        void this.dispose(entry);
+      } else {
+        this.budget.admitWaiters();
+      }
     }
   }
 
@@ -227,6 +262,7 @@ export class TenantClientPool {
         this.counters.liveClients -= 1;
       }
       this.undisposed.delete(entry);
+      this.budget.free(entry.slot);
     })();
     return entry.disposal;
   }

@@ -4,14 +4,25 @@ import { AppError, ErrorCode } from '../errors/app-error.js';
 import { type Logger } from '../logging/logger.js';
 import { type DatasourceRegistry, type TenantRoute } from './datasource-registry.js';
 import { connectDatasource, type DatasourceClient } from './tenant-client-factory.js';
+import { poolSizeOf } from './connection-budget.js';
 import { type TenantClientPool, type TenantLease } from './tenant-client-pool.js';
+import { type ClientBuildTimings, type TenancyObserver } from './tenancy-observer.js';
+
+/** How resolvers reach a tenant's data: its route (for header checks) and a scoped lease. */
+export interface TenantAccess {
+  route(tenantId: string): Promise<TenantRoute>;
+  acquire(tenantId: string): Promise<{ lease: TenantLease; readOnly: boolean }>;
+}
 
 /** Options of {@link createDatasourceConnector}. */
 export interface DatasourceConnectorOptions {
   keyRing: KeyRing;
   defaultPoolMax: number;
+  /** The pool's connection budget: a datasource's pool is never larger than it (see {@link poolSizeOf}). */
+  connectionBudget: number;
   connectTimeoutMs: number;
   logger: Logger;
+  observer?: TenancyObserver;
 }
 
 /**
@@ -34,12 +45,22 @@ export function createDatasourceConnector(options: DatasourceConnectorOptions) {
     try {
       const client = await connectDatasource({
         url,
-        poolMax: ds.poolMax || options.defaultPoolMax,
+        poolMax: poolSizeOf(route, options),
         connectTimeoutMs: options.connectTimeoutMs,
         applicationName: `tenantgate:${ds.name}`.slice(0, 63),
       });
-      const ms = performance.now() - started;
-      options.logger.info({ datasourceId: ds.id, kind: ds.kind, decryptMs: +decryptedMs.toFixed(2), ms: +ms.toFixed(1) }, 'tenant client built');
+      const timings: ClientBuildTimings = {
+        datasourceId: ds.id,
+        tenantId: route.tenantId,
+        decryptMs: decryptedMs,
+        ...client.timings,
+        totalMs: performance.now() - started,
+      };
+      options.observer?.clientBuilt?.(timings);
+      options.logger.info(
+        { datasourceId: ds.id, kind: ds.kind, decryptMs: +decryptedMs.toFixed(2), connectMs: +timings.connectMs.toFixed(1), ms: +timings.totalMs.toFixed(1) },
+        'tenant client built',
+      );
       return client;
     } catch (error) {
       const code = (error as { code?: string }).code ?? 'unknown';
@@ -53,7 +74,7 @@ export function createDatasourceConnector(options: DatasourceConnectorOptions) {
  * The request path to a tenant's data: registry lookup, status and schema-version checks, then a
  * lease on the datasource client from the pool.
  */
-export class TenantConnections {
+export class TenantConnections implements TenantAccess {
   constructor(
     private readonly registry: DatasourceRegistry,
     private readonly pool: TenantClientPool,

@@ -57,4 +57,20 @@ describe('loadConfig', () => {
     expect(config.tenancy.clientIdleTtlMs).toBe(3_600_000);
     expect(config.keyRing.active.id).toBe('k1');
   });
+
+  test('the tenant connection budget defaults to 80 connections and a 5 s wait, and reads both variables', () => {
+    const defaults = loadConfig({ TENANTGATE_ENCRYPTION_KEY: validKey, JWT_SECRET: jwtSecret }, quiet);
+    expect(defaults.tenancy).toMatchObject({ connectionBudget: 80, budgetWaitMs: 5_000 });
+    const set = loadConfig(
+      { TENANT_CONNECTION_BUDGET: '24', TENANT_BUDGET_WAIT_MS: '1500', TENANTGATE_ENCRYPTION_KEY: validKey, JWT_SECRET: jwtSecret },
+      quiet,
+    );
+    expect(set.tenancy).toMatchObject({ connectionBudget: 24, budgetWaitMs: 1_500 });
+  });
+
+  test('a connection budget below one connection is refused and named', () => {
+    expect(() => loadConfig({ TENANT_CONNECTION_BUDGET: '0', TENANTGATE_ENCRYPTION_KEY: validKey, JWT_SECRET: jwtSecret }, quiet)).toThrow(
+      /TENANT_CONNECTION_BUDGET/,
+    );
+  });
 });

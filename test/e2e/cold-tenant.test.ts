@@ -1,11 +1,16 @@
+import { type ClientBuildTimings } from '../../src/tenancy/tenancy-observer.js';
 import { startTestFleet, type TenantSlug, type TestFleet } from '../support/test-fleet.js';
 
 const COUNT = '{ accounts { totalCount } }';
 
 describe('cold tenants', () => {
   let fleet: TestFleet;
+  const lookups: string[] = [];
+  const builds: ClientBuildTimings[] = [];
   beforeAll(async () => {
-    fleet = await startTestFleet();
+    fleet = await startTestFleet({
+      observer: { routeLookedUp: (tenantId) => lookups.push(tenantId), clientBuilt: (timings) => builds.push(timings) },
+    });
   });
   afterAll(async () => {
     await fleet?.close();
@@ -21,6 +26,17 @@ describe('cold tenants', () => {
     expect(after.builds).toBe(1);
     expect(after.liveClients).toBe(1);
     expect(after.misses + after.hits).toBe(100);
+  });
+
+  test('reports the one route lookup and the timed steps of the one build to the observer', () => {
+    const initech = fleet.tenants.initech;
+    expect(lookups.filter((tenantId) => tenantId === initech.id)).toHaveLength(1);
+    expect(builds).toHaveLength(1);
+    const [build] = builds as [ClientBuildTimings];
+    expect(build).toMatchObject({ tenantId: initech.id, datasourceId: initech.datasourceId });
+    expect(build.connectMs).toBeGreaterThan(0);
+    expect(build.probeMs).toBeGreaterThan(0);
+    expect(build.totalMs).toBeGreaterThanOrEqual(build.decryptMs + build.constructMs + build.connectMs + build.probeMs);
   });
 
   test('a second tenant on the same pooled datasource reuses its client', async () => {

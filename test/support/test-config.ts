@@ -29,6 +29,8 @@ export function testConfig(controlDatabaseUrl: string, tenancy: Partial<TenancyC
       clientIdleTtlMs: 60_000,
       maxClients: 50,
       defaultPoolMax: 3,
+      connectionBudget: 40,
+      budgetWaitMs: 5_000,
       cleanupIntervalMs: 0,
       connectTimeoutMs: 5_000,
       ...tenancy,

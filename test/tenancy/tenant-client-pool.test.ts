@@ -1,6 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { ErrorCode } from '../../src/errors/app-error.js';
 import { type PrismaClient } from '../../src/generated/tenant/client.js';
 import { type TenantRoute } from '../../src/tenancy/datasource-registry.js';
+import { poolSizeOf } from '../../src/tenancy/connection-budget.js';
 import { connectDatasource, type DatasourceClient } from '../../src/tenancy/tenant-client-factory.js';
 import {
   TenantClientPool,
@@ -33,6 +36,9 @@ const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 interface BuiltClient {
   datasourceId: string;
   credentialVersion: number;
+  poolMax: number;
+  /** Clients built before this one and not closed when its build started. */
+  openBefore: BuiltClient[];
   /** How many scoped views (`scopeToTenant`) were made of this client's prisma. */
   scopedViews: number;
   closes: number;
@@ -63,6 +69,7 @@ class FakeConnector {
 
   readonly connect = async (route: TenantRoute): Promise<DatasourceClient> => {
     this.calls += 1;
+    const openBefore = this.open();
     const gate = this.held.shift();
     if (gate) {
       await gate.promise;
@@ -70,6 +77,8 @@ class FakeConnector {
     const built: BuiltClient = {
       datasourceId: route.datasource.id,
       credentialVersion: route.datasource.credentialVersion,
+      poolMax: route.datasource.poolMax,
+      openBefore,
       scopedViews: 0,
       closes: 0,
     };
@@ -90,13 +99,18 @@ class FakeConnector {
     };
   };
 
+  /** Clients built and not closed yet. */
+  open(): BuiltClient[] {
+    return this.built.filter((built) => built.closes === 0);
+  }
+
   /** The clients built for one datasource, oldest first. */
   of(datasourceId: string): BuiltClient[] {
     return this.built.filter((built) => built.datasourceId === datasourceId);
   }
 }
 
-function route(datasourceId: string, overrides: { tenantId?: string; credentialVersion?: number } = {}): TenantRoute {
+function route(datasourceId: string, overrides: { tenantId?: string; credentialVersion?: number; poolMax?: number } = {}): TenantRoute {
   return {
     tenantId: overrides.tenantId ?? randomUUID(),
     slug: 'acme',
@@ -109,7 +123,7 @@ function route(datasourceId: string, overrides: { tenantId?: string; credentialV
       encryptedUrl: 'v1.sealed',
       keyId: 'k1',
       credentialVersion: overrides.credentialVersion ?? 1,
-      poolMax: 4,
+      poolMax: overrides.poolMax ?? 4,
     },
   };
 }
@@ -128,6 +142,10 @@ function makePool(options: Partial<TenantClientPoolOptions> = {}): PoolUnderTest
   const pool = new TenantClientPool({
     connect: connector.connect,
     maxClients: 10,
+    // Room for every client unless a test sets a budget.
+    connectionBudget: 1_000,
+    defaultPoolMax: 4,
+    budgetWaitMs: 5_000,
     idleTtlMs: 60_000,
     cleanupIntervalMs: 0,
     now: () => clock.now,
@@ -204,11 +222,14 @@ describe('TenantClientPool single flight', () => {
     for (const outcome of settled) {
       expect(outcome.status === 'rejected' && outcome.reason).toBe(failure);
     }
+    // The failed build gave back the connections it had reserved.
     expect(pool.stats()).toMatchObject({ builds: 1, buildFailures: 1, liveClients: 0, cachedClients: 0, leasesInUse: 0 });
+    expect(pool.stats().reservedConnections).toBe(0);
 
     const lease = await pool.acquire(tenant);
     expect(connector.calls).toBe(2);
     expect(pool.stats()).toMatchObject({ builds: 2, buildFailures: 1, misses: 2, liveClients: 1, cachedClients: 1, leasesInUse: 1 });
+    expect(pool.stats().reservedConnections).toBe(4);
     lease.release();
   });
 });
@@ -378,6 +399,168 @@ describe('TenantClientPool shutdown', () => {
   });
 });
 
+/** Connections the clients open at `built`'s build would hold: those still open plus its own pool. */
+const connectionsAtBuild = (built: BuiltClient) => built.poolMax + built.openBefore.reduce((sum, open) => sum + open.poolMax, 0);
+
+describe('poolSizeOf', () => {
+  const settings = { defaultPoolMax: 5, connectionBudget: 8 };
+
+  it("takes the datasource row's pool_max, else the default, never more than the whole budget", () => {
+    expect(poolSizeOf(route('sized', { poolMax: 3 }), settings)).toBe(3);
+    expect(poolSizeOf(route('unsized', { poolMax: 0 }), settings)).toBe(5);
+    expect(poolSizeOf(route('huge', { poolMax: 50 }), settings)).toBe(8);
+  });
+});
+
+describe('TenantClientPool connection budget', () => {
+  it('never reserves or opens more than the budget through a churn of many datasources', async () => {
+    const { pool, connector } = track(makePool({ connectionBudget: 10 }));
+    const sizes = [2, 3, 4];
+    let maxReserved = 0;
+    const failures: unknown[] = [];
+    const worker = async (offset: number) => {
+      for (let step = 0; step < 40; step += 1) {
+        const n = (offset * 7 + step * 3) % 20;
+        try {
+          const lease = await pool.acquire(route(`churn-${n}`, { poolMax: sizes[n % sizes.length] }));
+          maxReserved = Math.max(maxReserved, pool.stats().reservedConnections);
+          await settle();
+          lease.release();
+        } catch (error) {
+          failures.push(error);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 6 }, (_, offset) => worker(offset)));
+
+    expect(failures).toEqual([]);
+    expect(maxReserved).toBeLessThanOrEqual(10);
+    expect(Math.max(...connector.built.map(connectionsAtBuild))).toBeLessThanOrEqual(10);
+    const stats = pool.stats();
+    expect(stats.builds).toBeGreaterThan(20);
+    expect(stats.budgetWaits).toBeGreaterThan(0);
+    expect(stats).toMatchObject({ budgetTimeouts: 0, buildFailures: 0, leasesInUse: 0 });
+    expect(stats.reservedConnections).toBe(connector.open().reduce((sum, open) => sum + open.poolMax, 0));
+  });
+
+  it('retires the least recently used idle client to make room and closes it before the new build starts', async () => {
+    const { pool, connector, clock, evictions } = track(makePool({ connectionBudget: 8 }));
+    (await pool.acquire(route('older'))).release();
+    clock.now += 1;
+    (await pool.acquire(route('lru'))).release();
+    clock.now += 1;
+    (await pool.acquire(route('older'))).release();
+    expect(pool.stats()).toMatchObject({ reservedConnections: 8, connectionBudget: 8, budgetWaits: 0 });
+
+    const lease = await pool.acquire(route('newcomer'));
+
+    expect(evictions).toEqual([['lru', 'budget']]);
+    const [newcomer] = connector.of('newcomer');
+    expect(newcomer?.openBefore.map((open) => open.datasourceId)).toEqual(['older']);
+    expect(connector.of('lru')[0]?.closes).toBe(1);
+    expect(connector.of('older')[0]?.closes).toBe(0);
+    expect(pool.stats()).toMatchObject({ reservedConnections: 8, budgetWaits: 1, cachedClients: 2, liveClients: 2 });
+    lease.release();
+  });
+
+  it('makes an acquire wait while every client is leased and builds once a lease is released', async () => {
+    const { pool, connector, evictions } = track(makePool({ connectionBudget: 8 }));
+    const first = await pool.acquire(route('first'));
+    const second = await pool.acquire(route('second'));
+    const waiting = [pool.acquire(route('third')), pool.acquire(route('third'))];
+    let served = false;
+    void Promise.all(waiting).then(() => (served = true));
+    await settle();
+
+    expect(served).toBe(false);
+    expect(connector.calls).toBe(2);
+    expect(evictions).toEqual([]);
+    expect(pool.stats()).toMatchObject({ reservedConnections: 8, budgetWaits: 1, leasesInUse: 4 });
+
+    second.release();
+    const leases = await Promise.all(waiting);
+    expect(evictions).toEqual([['second', 'budget']]);
+    expect(connector.of('third')).toHaveLength(1);
+    expect(connector.of('third')[0]?.openBefore.map((open) => open.datasourceId)).toEqual(['first']);
+    expect(connector.of('first')[0]?.closes).toBe(0);
+    expect(pool.stats()).toMatchObject({ reservedConnections: 8, budgetWaits: 1, budgetTimeouts: 0, builds: 3 });
+    [first, ...leases].forEach((lease) => lease.release());
+  });
+
+  it('gives a rotated client its predecessor connections once the last request on the old one ends', async () => {
+    const { pool, connector, evictions } = track(makePool({ connectionBudget: 4 }));
+    const tenant = randomUUID();
+    const old = await pool.acquire(route('rotating', { tenantId: tenant, credentialVersion: 1 }));
+    const fresh = pool.acquire(route('rotating', { tenantId: tenant, credentialVersion: 2 }));
+    await settle();
+    expect(evictions).toEqual([['rotating', 'credential-rotated']]);
+    expect(connector.calls).toBe(1);
+
+    old.release();
+    (await fresh).release();
+    expect(connector.of('rotating').map((built) => [built.credentialVersion, built.closes, built.openBefore.length])).toEqual([
+      [1, 1, 0],
+      [2, 0, 0],
+    ]);
+    expect(pool.stats()).toMatchObject({ reservedConnections: 4, liveClients: 1 });
+  });
+
+  it('fails an acquire that finds no room within budgetWaitMs with TENANT_UNAVAILABLE and stays usable', async () => {
+    const { pool, connector } = track(makePool({ connectionBudget: 4, budgetWaitMs: 50 }));
+    const busy = await pool.acquire(route('busy'));
+    const started = Date.now();
+
+    await expect(pool.acquire(route('starved'))).rejects.toMatchObject({
+      code: ErrorCode.TENANT_UNAVAILABLE,
+      message: expect.stringMatching(/connection budget; retry shortly/),
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    expect(connector.of('starved')).toHaveLength(0);
+    expect(pool.stats()).toMatchObject({ budgetWaits: 1, budgetTimeouts: 1, reservedConnections: 4, cachedClients: 1, leasesInUse: 1 });
+
+    busy.release();
+    const retry = await pool.acquire(route('starved'));
+    expect(connector.of('starved')).toHaveLength(1);
+    expect(connector.of('busy')[0]?.closes).toBe(1);
+    expect(pool.stats()).toMatchObject({ budgetTimeouts: 1, reservedConnections: 4, cachedClients: 1, leasesInUse: 1 });
+    retry.release();
+  });
+
+  it('builds once for 100 concurrent cold acquires of one datasource while the budget is full', async () => {
+    const { pool, connector } = track(makePool({ connectionBudget: 4 }));
+    const busy = await pool.acquire(route('busy'));
+    const tenant = route('cold');
+    const pending = Array.from({ length: 100 }, () => pool.acquire(tenant));
+    await settle();
+    expect(connector.calls).toBe(1);
+    expect(pool.stats()).toMatchObject({ misses: 2, hits: 99, budgetWaits: 1, leasesInUse: 101 });
+
+    busy.release();
+    const leases = await Promise.all(pending);
+    expect(connector.of('cold')).toHaveLength(1);
+    expect(new Set(leases.map((lease) => lease.db)).size).toBe(1);
+    expect(pool.stats()).toMatchObject({ builds: 2, budgetWaits: 1, reservedConnections: 4, leasesInUse: 100 });
+    leases.forEach((lease) => lease.release());
+  });
+
+  it('closeAll fails the acquires waiting for budget and closes everything', async () => {
+    const { pool, connector } = track(makePool({ connectionBudget: 4 }));
+    const busy = await pool.acquire(route('busy'));
+    const waiting = Promise.allSettled(Array.from({ length: 3 }, () => pool.acquire(route('waiting'))));
+    await settle();
+
+    await pool.closeAll();
+    const outcomes = await waiting;
+    const codes = outcomes.map((outcome) => outcome.status === 'rejected' && outcome.reason.code);
+    expect(codes).toEqual(Array(3).fill(ErrorCode.TENANT_UNAVAILABLE));
+    expect(connector.of('waiting')).toHaveLength(0);
+    expect(connector.of('busy')[0]?.closes).toBe(1);
+    expect(pool.stats()).toMatchObject({ reservedConnections: 0, liveClients: 0, cachedClients: 0 });
+    busy.release();
+    expect(pool.stats().leasesInUse).toBe(0);
+  });
+});
+
 describe('TenantClientPool with real datasource clients', () => {
   let database: TestDatabase;
   const closes = new Map<DatasourceClient, number>();
@@ -409,8 +592,16 @@ describe('TenantClientPool with real datasource clients', () => {
   });
 
   it('lets requests holding a client retired by evictDatasource keep querying, then closes it', async () => {
-    const pool = new TenantClientPool({ connect: connectReal, maxClients: 4, idleTtlMs: 60_000, cleanupIntervalMs: 0 });
-    const tenant = route('real-ds');
+    const pool = new TenantClientPool({
+      connect: connectReal,
+      maxClients: 4,
+      connectionBudget: 10,
+      defaultPoolMax: 2,
+      budgetWaitMs: 5_000,
+      idleTtlMs: 60_000,
+      cleanupIntervalMs: 0,
+    });
+    const tenant = route('real-ds', { poolMax: 2 });
     const [first, second] = await Promise.all([pool.acquire(tenant), pool.acquire(tenant)]);
     const [client] = [...closes.keys()];
 
@@ -433,5 +624,82 @@ describe('TenantClientPool with real datasource clients', () => {
     await pool.closeAll();
     expect(pool.stats().liveClients).toBe(0);
     expect([...closes.values()]).toEqual([1, 1]);
+  });
+
+  it('keeps the connections of 12 churning datasources within a budget of 4, with no failed query', async () => {
+    const settings = { connectionBudget: 4, defaultPoolMax: 2, budgetWaitMs: 20_000 };
+    // Named like the product's `tenantgate:<datasource>`, under a prefix no other suite uses.
+    const prefix = `tg-budget-${randomBytes(4).toString('hex')}`;
+    const pgPools: pg.Pool[] = [];
+    const pool = new TenantClientPool({
+      ...settings,
+      connect: async (tenantRoute) => {
+        const client = await connectDatasource({
+          url: database.url,
+          poolMax: poolSizeOf(tenantRoute, settings),
+          connectTimeoutMs: 5_000,
+          applicationName: `${prefix}:${tenantRoute.datasource.name}`,
+        });
+        pgPools.push(client.pool);
+        return client;
+      },
+      maxClients: 12,
+      idleTtlMs: 60_000,
+      cleanupIntervalMs: 0,
+    });
+    const monitor = new pg.Client({ connectionString: database.url, application_name: 'tg-budget-monitor' });
+    await monitor.connect();
+    const opened = () => pgPools.reduce((sum, pgPool) => sum + pgPool.totalCount, 0);
+    const peaks = { serverSide: 0, clientSide: 0, samples: 0 };
+    let churning = true;
+    const sampler = (async () => {
+      while (churning) {
+        peaks.clientSide = Math.max(peaks.clientSide, opened());
+        const { rows } = await monitor.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE $1',
+          [`${prefix}:%`],
+        );
+        peaks.serverSide = Math.max(peaks.serverSide, rows[0]?.n ?? 0);
+        peaks.samples += 1;
+      }
+    })();
+
+    const failures: unknown[] = [];
+    const worker = async (offset: number) => {
+      for (let step = 0; step < 8; step += 1) {
+        try {
+          const lease = await pool.acquire(route(`real-${(offset * 5 + step * 7) % 12}`, { poolMax: 2 }));
+          try {
+            // Two queries at once, so a client really opens both connections of its pool.
+            const query = () => lease.db.$queryRawUnsafe<Array<{ ok: number }>>('SELECT 1 AS ok FROM pg_sleep(0.005)');
+            const results = await Promise.all([query(), query()]);
+            expect(results.map((rows) => rows[0]?.ok)).toEqual([1, 1]);
+            peaks.clientSide = Math.max(peaks.clientSide, opened());
+          } finally {
+            lease.release();
+          }
+        } catch (error) {
+          failures.push(error);
+        }
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: 8 }, (_, offset) => worker(offset)));
+    } finally {
+      churning = false;
+      await sampler;
+      await pool.closeAll();
+      await monitor.end();
+    }
+
+    expect(failures).toEqual([]);
+    expect(peaks.samples).toBeGreaterThan(10);
+    expect(peaks.serverSide).toBeGreaterThan(0);
+    expect(peaks.serverSide).toBeLessThanOrEqual(4);
+    expect(peaks.clientSide).toBeLessThanOrEqual(4);
+    const stats = pool.stats();
+    expect(stats.builds).toBeGreaterThan(12);
+    expect(stats.budgetWaits).toBeGreaterThan(0);
+    expect(stats).toMatchObject({ budgetTimeouts: 0, buildFailures: 0, reservedConnections: 0, liveClients: 0, leasesInUse: 0 });
   });
 });
