@@ -1,0 +1,107 @@
+import pg from 'pg';
+import { type BenchProfile } from '../bench-profile.js';
+import { runLoad } from '../load/load-handle.js';
+import { startServer } from '../servers/server-handle.js';
+import { type BenchFleet } from '../setup/bench-fleet.js';
+import { type BenchPostgres } from '../setup/bench-postgres.js';
+import { openConnectionSampler } from '../support/pg-connections.js';
+import { assertClean, megabytes, summarizeRounds, type LoadSummary } from './load-summary.js';
+
+/** One sample of the gateway during the many-tenant run. */
+export interface FleetSample {
+  second: number;
+  rssMb: number;
+  tenantConnections: number;
+  liveClients: number;
+}
+
+/** Phase 5: hundreds of tenant databases under a connection budget, skewed traffic for minutes. */
+export interface ManyTenantsResults {
+  databases: number;
+  connectionBudget: number;
+  poolMax: number;
+  durationSeconds: number;
+  load: LoadSummary;
+  peakTenantConnections: number;
+  clientsBuilt: number;
+  clientsEvicted: number;
+  budgetWaits: number;
+  /** Largest RSS in the first and the second half of the run; a plateau keeps them close. */
+  rssFirstHalfMaxMb: number;
+  rssSecondHalfMaxMb: number;
+  samples: FleetSample[];
+}
+
+async function setPoolSizes(controlUrl: string, poolMax: number): Promise<void> {
+  const client = new pg.Client({ connectionString: controlUrl });
+  await client.connect();
+  try {
+    // An operator running many small tenants gives each datasource a small pool.
+    await client.query("UPDATE datasources SET pool_max = $1 WHERE kind = 'DEDICATED'", [poolMax]);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function runManyTenantsPhase(
+  postgres: BenchPostgres,
+  fleet: BenchFleet,
+  profile: BenchProfile,
+  log: (message: string) => void,
+): Promise<ManyTenantsResults> {
+  const { databases, connectionBudget, poolMax, connections, durationSeconds } = profile.many;
+  const tenants = fleet.tenants.slice(0, databases);
+  await setPoolSizes(fleet.controlUrl, poolMax);
+  const gateway = await startServer('gateway', { ...fleet.serverEnv, TENANT_CONNECTION_BUDGET: String(connectionBudget) });
+  const sampler = await openConnectionSampler(postgres.adminUrl, 'tenantgate:');
+  const samples: FleetSample[] = [];
+  const started = performance.now();
+  const timer = setInterval(() => {
+    void Promise.all([sampler.sample(), gateway.stats()]).then(([tenantConnections, stats]) => {
+      samples.push({
+        second: Math.round((performance.now() - started) / 100) / 10,
+        rssMb: megabytes(stats.rssBytes),
+        tenantConnections,
+        liveClients: stats.pool?.liveClients ?? 0,
+      });
+    });
+  }, 1000);
+  try {
+    log(`  ${databases} tenant databases, budget ${connectionBudget} connections, ${durationSeconds} s of Zipf traffic…`);
+    await gateway.stats({ resetLoopDelay: true });
+    const load = await runLoad({ url: gateway.url, tenants, distribution: 'zipf', connections, durationSeconds, warmupSeconds: 0, seed: 11 });
+    clearInterval(timer);
+    const stats = await gateway.stats();
+    const peakTenantConnections = Math.max(0, ...samples.map((sample) => sample.tenantConnections));
+    const summary = summarizeRounds([{ load, stats, peakPgConnections: peakTenantConnections }]);
+    assertClean(`many tenants (${databases} databases)`, summary);
+    const half = durationSeconds / 2;
+    const rssMax = (keep: (sample: FleetSample) => boolean) => Math.max(0, ...samples.filter(keep).map((sample) => sample.rssMb));
+    const results: ManyTenantsResults = {
+      databases,
+      connectionBudget,
+      poolMax,
+      durationSeconds,
+      load: summary,
+      peakTenantConnections,
+      clientsBuilt: stats.pool?.builds ?? 0,
+      clientsEvicted: stats.pool?.evictions ?? 0,
+      budgetWaits: stats.pool?.budgetWaits ?? 0,
+      rssFirstHalfMaxMb: rssMax((sample) => sample.second <= half),
+      rssSecondHalfMaxMb: rssMax((sample) => sample.second > half),
+      samples,
+    };
+    log(
+      `  ${summary.requests} requests, ${summary.failures} failures, peak ${peakTenantConnections}/${connectionBudget} connections, ` +
+        `RSS ${results.rssFirstHalfMaxMb} → ${results.rssSecondHalfMaxMb} MB, ${results.clientsBuilt} clients built`,
+    );
+    if (peakTenantConnections > connectionBudget) {
+      throw new Error(`tenant connections reached ${peakTenantConnections}, above the budget of ${connectionBudget}`);
+    }
+    return results;
+  } finally {
+    clearInterval(timer);
+    await sampler.close();
+    await gateway.stop();
+  }
+}

@@ -1,0 +1,154 @@
+import { type BenchProfile } from '../bench-profile.js';
+import { runLoad } from '../load/load-handle.js';
+import { primeTenants } from '../load/prime.js';
+import { type Distribution } from '../load/tenant-picker.js';
+import { startServer, type ServerHandle } from '../servers/server-handle.js';
+import { type BenchFleet, type BenchTenant } from '../setup/bench-fleet.js';
+import { type BenchPostgres } from '../setup/bench-postgres.js';
+import { openConnectionSampler } from '../support/pg-connections.js';
+import { assertClean, summarizeRounds, type LoadSummary, type MeasuredRound } from './load-summary.js';
+
+/** One traffic shape measured on the baseline and on the gateway, in interleaved rounds. */
+export interface WarmComparison {
+  tenants: number;
+  distribution: Distribution;
+  baseline: LoadSummary;
+  /** Each tenant on its own database (DEDICATED datasources). */
+  gateway: LoadSummary;
+  /** Tenants of the same sizes on one POOLED datasource: routing without the spread over databases. */
+  gatewayPooled: LoadSummary;
+  /** Gateway p50 over baseline p50 (lower is better; the target is ≤ 1.10). */
+  p50Ratio: number;
+  /** Gateway requests/s over baseline requests/s (the target is ≥ 0.90). */
+  throughputRatio: number;
+  pooledP50Ratio: number;
+  pooledThroughputRatio: number;
+}
+
+/** Phases 1–3: the raw floor, the single-database baseline and the routed gateway. */
+export interface WarmResults {
+  floor: LoadSummary & { tenants: number; distribution: Distribution };
+  comparisons: WarmComparison[];
+}
+
+/** Something measured: a server, the tenants sent to it, and how its Postgres connections are named. */
+interface Contender {
+  label: string;
+  server: ServerHandle;
+  tenants: BenchTenant[];
+  applicationPrefix: string;
+}
+
+/** The traffic shape the headline `p50Ratio` is taken from. */
+export const HEADLINE = { tenants: 10, distribution: 'even' as Distribution };
+
+const ratio = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 1000) / 1000);
+
+/** With one tenant, skewed and even traffic are the same thing; it is measured once. */
+function trafficShapes(tenantCounts: readonly number[]): { tenants: number; distribution: Distribution }[] {
+  return tenantCounts.flatMap((tenants) =>
+    tenants === 1 ? [{ tenants, distribution: 'even' as const }] : (['even', 'zipf'] as const).map((distribution) => ({ tenants, distribution })),
+  );
+}
+
+export async function runWarmPhase(
+  postgres: BenchPostgres,
+  fleet: BenchFleet,
+  profile: BenchProfile,
+  log: (message: string) => void,
+): Promise<WarmResults> {
+  const warm = profile.warm;
+  const env = {
+    ...fleet.serverEnv,
+    BENCH_SHARED_URL: fleet.sharedUrl,
+    BENCH_SHARED_POOL_MAX: String(warm.poolMax),
+    // Room for every warm tenant's pool, so the warm phase measures routing and not eviction.
+    TENANT_CONNECTION_BUDGET: String((Math.max(...warm.tenantCounts) + 1) * warm.poolMax),
+  };
+
+  const measureRound = async (contender: Contender, distribution: Distribution): Promise<MeasuredRound> => {
+    const connections = await openConnectionSampler(postgres.adminUrl, contender.applicationPrefix);
+    try {
+      await primeTenants(contender.server.url, contender.tenants);
+      await contender.server.stats({ resetLoopDelay: true });
+      connections.start(250);
+      const load = await runLoad({
+        url: contender.server.url,
+        tenants: contender.tenants,
+        distribution,
+        connections: warm.connections,
+        durationSeconds: warm.durationSeconds,
+        warmupSeconds: warm.warmupSeconds,
+        seed: 7,
+      });
+      const peakPgConnections = Math.max(0, ...(await connections.stop()));
+      return { load, stats: await contender.server.stats(), peakPgConnections };
+    } finally {
+      await connections.close();
+    }
+  };
+
+  /** Rounds rotate the order, so drift on a noisy machine falls on every contender alike. */
+  const compare = async (contenders: Contender[], distribution: Distribution): Promise<LoadSummary[]> => {
+    const rounds = contenders.map(() => [] as MeasuredRound[]);
+    for (let round = 0; round < warm.rounds; round += 1) {
+      for (let step = 0; step < contenders.length; step += 1) {
+        const index = (round + step) % contenders.length;
+        const contender = contenders[index] as Contender;
+        rounds[index]?.push(await measureRound(contender, distribution));
+      }
+    }
+    return contenders.map((contender, index) => {
+      const summary = summarizeRounds(rounds[index] ?? []);
+      assertClean(`${contender.label} with ${contender.tenants.length} tenants (${distribution})`, summary);
+      log(
+        `  ${contender.label.padEnd(16)} ${String(contender.tenants.length).padStart(3)} tenants ${distribution.padEnd(4)}` +
+          `  p50 ${summary.latencyMs.p50} ms  p99 ${summary.latencyMs.p99} ms  ${summary.requestsPerSecond} req/s`,
+      );
+      return summary;
+    });
+  };
+
+  const servers: ServerHandle[] = [];
+  const start = async (kind: ServerHandle['kind']) => {
+    const server = await startServer(kind, env);
+    servers.push(server);
+    return server;
+  };
+  try {
+    const raw = await start('raw-pg');
+    const headlineTenants = fleet.tenants.slice(0, HEADLINE.tenants);
+    const [floorSummary] = await compare(
+      [{ label: 'raw pg (floor)', server: raw, tenants: headlineTenants, applicationPrefix: 'tenantgate-bench-raw' }],
+      HEADLINE.distribution,
+    );
+    await raw.stop();
+    const baseline = await start('single-db');
+    const gateway = await start('gateway');
+    const comparisons: WarmComparison[] = [];
+    for (const { tenants, distribution } of trafficShapes(warm.tenantCounts)) {
+      const [base, routed, pooled] = (await compare(
+        [
+          { label: 'single database', server: baseline, tenants: fleet.tenants.slice(0, tenants), applicationPrefix: 'tenantgate-bench-single' },
+          { label: 'gateway', server: gateway, tenants: fleet.tenants.slice(0, tenants), applicationPrefix: 'tenantgate:bench_t' },
+          { label: 'gateway pooled', server: gateway, tenants: fleet.pooledTenants.slice(0, tenants), applicationPrefix: 'tenantgate:bench_pooled' },
+        ],
+        distribution,
+      )) as [LoadSummary, LoadSummary, LoadSummary];
+      comparisons.push({
+        tenants,
+        distribution,
+        baseline: base,
+        gateway: routed,
+        gatewayPooled: pooled,
+        p50Ratio: ratio(routed.latencyMs.p50, base.latencyMs.p50),
+        throughputRatio: ratio(routed.requestsPerSecond, base.requestsPerSecond),
+        pooledP50Ratio: ratio(pooled.latencyMs.p50, base.latencyMs.p50),
+        pooledThroughputRatio: ratio(pooled.requestsPerSecond, base.requestsPerSecond),
+      });
+    }
+    return { floor: { ...(floorSummary as LoadSummary), ...HEADLINE }, comparisons };
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+  }
+}

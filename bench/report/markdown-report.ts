@@ -1,0 +1,132 @@
+import { type LoadSummary } from '../phases/load-summary.js';
+import { type BenchResults } from './bench-results.js';
+
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+const load = (summary: LoadSummary) => [summary.latencyMs.p50, summary.latencyMs.p99, summary.requestsPerSecond];
+
+function warmSection(results: BenchResults): string[] {
+  const warm = results.phases.warm;
+  if (!warm) {
+    return [];
+  }
+  const floor = warm.floor;
+  return [
+    '## Warm requests (phases 1–3)',
+    '',
+    `The floor — raw \`pg\` over \`node:http\`, same SQL and JSON, no GraphQL or Prisma — ${floor.tenants} tenants, ${floor.distribution}: ` +
+      `p50 ${floor.latencyMs.p50} ms, p99 ${floor.latencyMs.p99} ms, ${floor.requestsPerSecond} req/s.`,
+    '',
+    row(['tenants', 'traffic', 'single DB p50 / p99 ms', 'single DB req/s', 'gateway p50 / p99 ms', 'gateway req/s', 'p50 ratio', 'throughput ratio', 'pooled p50 ratio', 'pooled throughput ratio']),
+    row(Array.from({ length: 10 }, () => '---')),
+    ...warm.comparisons.map((c) => {
+      const [bp50, bp99, brps] = load(c.baseline);
+      const [gp50, gp99, grps] = load(c.gateway);
+      return row([c.tenants, c.distribution, `${bp50} / ${bp99}`, brps ?? 0, `${gp50} / ${gp99}`, grps ?? 0, c.p50Ratio, c.throughputRatio, c.pooledP50Ratio, c.pooledThroughputRatio]);
+    }),
+    '',
+    '"gateway": each tenant on its own database; "pooled": the same tenants on one POOLED datasource (routing without the spread over databases).',
+    '',
+  ];
+}
+
+function coldSection(results: BenchResults): string[] {
+  const cold = results.phases.cold;
+  if (!cold) {
+    return [];
+  }
+  const labels: Record<keyof typeof cold.steps, string> = {
+    lookupMs: 'control-plane lookup',
+    decryptMs: 'decrypt URL',
+    constructMs: 'build client',
+    connectMs: 'connect',
+    probeMs: 'probe query',
+    restMs: 'auth, GraphQL, first queries',
+    totalMs: 'whole first request',
+  };
+  return [
+    `## Cold activation (phase 4): ${cold.tenants} tenants one after another`,
+    '',
+    row(['step', 'p50 ms', 'p99 ms', 'max ms']),
+    row(['---', '---', '---', '---']),
+    ...(Object.keys(labels) as (keyof typeof labels)[]).map((step) => row([labels[step], cold.steps[step].p50, cold.steps[step].p99, cold.steps[step].max])),
+    '',
+    `${cold.concurrent.requests} concurrent requests to one cold tenant: ${cold.concurrent.clientsBuilt} client built, ` +
+      `${cold.concurrent.failures} failures, p50 ${cold.concurrent.latencyMs.p50} ms, p99 ${cold.concurrent.latencyMs.p99} ms.`,
+    '',
+  ];
+}
+
+function manySection(results: BenchResults): string[] {
+  const many = results.phases.manyTenants;
+  if (!many) {
+    return [];
+  }
+  return [
+    `## Many tenants (phase 5): ${many.databases} databases, ${many.connectionBudget}-connection budget, ${many.durationSeconds} s of Zipf traffic`,
+    '',
+    row(['requests', 'errors', 'req/s', 'p50 / p99 ms', 'peak tenant connections', 'clients built', 'evicted', 'budget waits', 'RSS 1st half / 2nd half MB', 'event-loop delay p99 ms']),
+    row(Array.from({ length: 10 }, () => '---')),
+    row([
+      many.load.requests,
+      many.load.failures + many.load.transportErrors,
+      many.load.requestsPerSecond,
+      `${many.load.latencyMs.p50} / ${many.load.latencyMs.p99}`,
+      `${many.peakTenantConnections} / ${many.connectionBudget}`,
+      many.clientsBuilt,
+      many.clientsEvicted,
+      many.budgetWaits,
+      `${many.rssFirstHalfMaxMb} / ${many.rssSecondHalfMaxMb}`,
+      many.load.loopDelayMs.p99,
+    ]),
+    '',
+  ];
+}
+
+function fleetSection(results: BenchResults): string[] {
+  const fleet = results.phases.fleetMigration;
+  if (!fleet) {
+    return [];
+  }
+  return [
+    `## Fleet migration (phase 6): ${fleet.databases} databases, ${fleet.concurrency} at a time, in-process migrator`,
+    '',
+    row(['run', 'wall s', 'per database p50 / p99 ms', 'failures']),
+    row(['---', '---', '---', '---']),
+    row([`apply \`${fleet.migration}\``, fleet.apply.seconds, `${fleet.apply.perDatabaseMs.p50} / ${fleet.apply.perDatabaseMs.p99}`, fleet.apply.failures]),
+    row(['no-op', fleet.noop.seconds, `${fleet.noop.perDatabaseMs.p50} / ${fleet.noop.perDatabaseMs.p99}`, fleet.noop.failures]),
+    '',
+    `\`prisma migrate deploy\` per tenant: not measured — ${fleet.prismaMigrateDeploy.skipped}.`,
+    '',
+  ];
+}
+
+/** `bench/results/latest.md`: the targets first, then one table per phase, then the analysis. */
+export function renderMarkdown(results: BenchResults, analysis: string): string {
+  const versions = Object.entries(results.versions).map(([name, version]) => `${name} ${version}`).join(', ');
+  return [
+    `# tenantgate benchmark — ${results.date} (${results.profile} profile, ${results.runSeconds} s)`,
+    '',
+    `Machine: ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, ${results.machine.os}. ` +
+      `Server, load generator (autocannon, separate process, loopback) and Postgres share it.`,
+    `Versions: ${versions}. Database: ${results.postgres}.`,
+    `Fleet: ${results.setup.tenantDatabases} tenant databases and ${results.setup.pooledTenants} pooled tenants, created in ${results.setup.seconds} s.`,
+    '',
+    `**p50Ratio (10 tenants, even): ${results.p50Ratio ?? 'n/a'}** · throughput ratio: ${results.throughputRatio ?? 'n/a'}`,
+    '',
+    '## Targets',
+    '',
+    row(['target', 'measured', 'status']),
+    row(['---', '---', '---']),
+    ...results.targets.map((t) => row([t.target, t.measured, `${t.met ? 'met' : 'missed'}${t.scaledDown ? ' (scaled down)' : ''}`])),
+    '',
+    ...(results.failures.length
+      ? ['## Failed phases', '', ...results.failures.map((failure) => `- **${failure.phase}**: ${failure.error}`), '']
+      : []),
+    ...warmSection(results),
+    ...coldSection(results),
+    ...manySection(results),
+    ...fleetSection(results),
+    analysis.trim(),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,88 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../src/paths.js';
+import { FULL_PROFILE, QUICK_PROFILE } from './bench-profile.js';
+import { runColdPhase } from './phases/cold-phase.js';
+import { runFleetMigrationPhase } from './phases/fleet-migration-phase.js';
+import { runManyTenantsPhase } from './phases/many-tenants-phase.js';
+import { HEADLINE, runWarmPhase } from './phases/warm-phase.js';
+import { checkTargets, type BenchResults } from './report/bench-results.js';
+import { describeMachine, describeVersions } from './report/environment.js';
+import { renderMarkdown } from './report/markdown-report.js';
+import { createBenchFleet } from './setup/bench-fleet.js';
+import { startBenchPostgres } from './setup/bench-postgres.js';
+
+/**
+ * `npm run bench [-- --quick]`: starts a throwaway Postgres, creates the bench fleet, runs every
+ * phase, and writes `bench/results/latest.json` and `latest.md`. Exits non-zero when a phase failed
+ * (any failed response fails its phase); targets are reported, not asserted.
+ */
+const profile = process.argv.includes('--quick') ? QUICK_PROFILE : FULL_PROFILE;
+const resultsDir = join(projectRoot, 'bench', 'results');
+const log = (message: string) => process.stdout.write(`${message}\n`);
+const started = performance.now();
+
+const results: BenchResults = {
+  date: new Date().toISOString(),
+  profile: profile.name,
+  runSeconds: 0,
+  machine: describeMachine(),
+  versions: describeVersions(),
+  postgres: '',
+  p50Ratio: null,
+  throughputRatio: null,
+  targets: [],
+  setup: { tenantDatabases: 0, pooledTenants: 0, seconds: 0 },
+  phases: {},
+  failures: [],
+};
+
+async function phase<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
+  log(`\n${name}`);
+  try {
+    return await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`  FAILED: ${message}`);
+    results.failures.push({ phase: name, error: message });
+    return undefined;
+  }
+}
+
+log(`tenantgate benchmark, ${profile.name} profile`);
+const postgres = await startBenchPostgres();
+try {
+  results.postgres = postgres.description;
+  log(`${postgres.description}`);
+  const fleet = await createBenchFleet(postgres, {
+    tenants: profile.fleetTenants,
+    sharedTenants: Math.max(...profile.warm.tenantCounts),
+    poolMax: profile.warm.poolMax,
+    onProgress: log,
+  });
+  results.setup = { tenantDatabases: fleet.tenants.length, pooledTenants: fleet.pooledTenants.length, seconds: Math.round(fleet.setupSeconds * 10) / 10 };
+  results.phases.warm = await phase('Warm requests: raw pg floor, single database, gateway', () => runWarmPhase(postgres, fleet, profile, log));
+  results.phases.cold = await phase('Cold activation', () => runColdPhase(fleet, profile, log));
+  results.phases.manyTenants = await phase('Many tenants under a connection budget', () => runManyTenantsPhase(postgres, fleet, profile, log));
+  results.phases.fleetMigration = await phase('Fleet migration', () => runFleetMigrationPhase(postgres, fleet, profile, log));
+} finally {
+  await postgres.stop();
+}
+
+const headline = results.phases.warm?.comparisons.find((c) => c.tenants === HEADLINE.tenants && c.distribution === HEADLINE.distribution);
+results.p50Ratio = headline?.p50Ratio ?? null;
+results.throughputRatio = headline?.throughputRatio ?? null;
+results.targets = checkTargets(results.phases);
+results.runSeconds = Math.round((performance.now() - started) / 1000);
+
+mkdirSync(resultsDir, { recursive: true });
+const analysisFile = join(projectRoot, 'bench', 'analysis.md');
+const analysis = existsSync(analysisFile) ? readFileSync(analysisFile, 'utf8') : '';
+writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(resultsDir, 'latest.md'), renderMarkdown(results, analysis));
+log(`\nTargets (${profile.name} profile, ${results.runSeconds} s):`);
+for (const target of results.targets) {
+  log(`  ${target.met ? 'met    ' : 'MISSED '} ${target.target}: ${target.measured}${target.scaledDown ? ' (scaled down)' : ''}`);
+}
+log(`\nWrote bench/results/latest.json and latest.md`);
+process.exit(results.failures.length > 0 ? 1 : 0);

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { AccessTokens } from '../../src/auth/access-tokens.js';
+import { createControlPlane } from '../../src/control/control-client.js';
+import { createKeyRing, parseEncryptionKey } from '../../src/crypto/key-ring.js';
+import { applyMigrations } from '../../src/ops/migrations/migrator.js';
+import { createDatabaseIfMissing } from '../../src/ops/provisioning/database-creation.js';
+import { addMember, upsertUser } from '../../src/ops/provisioning/members.js';
+import { provisionTenant } from '../../src/ops/provisioning/tenant-provisioning.js';
+import { controlMigrationsDir, tenantMigrationsDir } from '../../src/paths.js';
+import { mapWithConcurrency } from '../support/concurrency.js';
+import { type BenchPostgres } from './bench-postgres.js';
+import { seedBenchAccounts, seedShapeOf } from './bench-seed.js';
+
+/** One tenant of the bench fleet, on its own (dedicated) database. */
+export interface BenchTenant {
+  index: number;
+  slug: string;
+  tenantId: string;
+  database: string;
+  /** Prefix of every account name of this tenant and how many it has. */
+  marker: string;
+  accounts: number;
+  /** A real access token of the bench user for this tenant. */
+  token: string;
+}
+
+/** Everything the phases need: the databases, the tenants and the secrets the servers boot with. */
+export interface BenchFleet {
+  controlUrl: string;
+  /** One database holding the first `sharedTenants` tenants' rows side by side (the baseline). */
+  sharedUrl: string;
+  sharedTenants: number;
+  tenants: BenchTenant[];
+  /** Tenants sharing one POOLED datasource, the same sizes as the first dedicated tenants. */
+  pooledTenants: BenchTenant[];
+  /** Environment every server process starts with (NODE_ENV=production, keys, control plane). */
+  serverEnv: Record<string, string>;
+  /** Seconds spent creating the fleet, for the results file. */
+  setupSeconds: number;
+}
+
+/** Options of {@link createBenchFleet}. */
+export interface BenchFleetOptions {
+  tenants: number;
+  /** How many of the first tenants also live in the shared baseline database and on the pooled datasource. */
+  sharedTenants: number;
+  /** `pg` pool size recorded on each datasource. */
+  poolMax: number;
+  onProgress?: (message: string) => void;
+}
+
+const TEMPLATE = 'bench_template';
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, application_name: 'tenantgate-bench-setup' });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Creates the control plane and `tenants` migrated tenant databases (copies of one migrated
+ * template), provisions each through the product's own `provisionTenant` (URL sealed, tenant row,
+ * schema version), seeds their accounts, puts `sharedTenants` more tenants of the same sizes on one
+ * POOLED datasource, fills the shared baseline database with the first tenants' rows, and signs one
+ * access token per tenant for a bench user who is a member of all of them.
+ */
+export async function createBenchFleet(server: BenchPostgres, options: BenchFleetOptions): Promise<BenchFleet> {
+  const started = performance.now();
+  const progress = options.onProgress ?? (() => undefined);
+  const keyId = `kbench${Date.now()}`;
+  const encryptionKey = `${keyId}:${randomBytes(32).toString('base64')}`;
+  const jwtSecret = randomBytes(48).toString('base64url');
+  const keyRing = createKeyRing(parseEncryptionKey(encryptionKey, 'bench key'), []);
+
+  await createDatabaseIfMissing(server.adminUrl, 'bench_control');
+  const controlUrl = server.urlFor('bench_control');
+  await applyMigrations({ databaseUrl: controlUrl, migrationsDir: controlMigrationsDir });
+  await createDatabaseIfMissing(server.adminUrl, TEMPLATE);
+  await applyMigrations({ databaseUrl: server.urlFor(TEMPLATE), migrationsDir: tenantMigrationsDir });
+
+  const control = createControlPlane(controlUrl, 4);
+  const tokens = new AccessTokens({ secret: Buffer.from(jwtSecret), issuer: 'tenantgate', audience: 'tenantgate-api', ttlSeconds: 6 * 3600 });
+  try {
+    const user = await upsertUser(control.client, { email: 'bench@tenantgate.test', displayName: 'Bench', passwordHash: 'unused' });
+    const provision = async (index: number, slug: string, database: string, kind: 'DEDICATED' | 'POOLED'): Promise<BenchTenant> => {
+      const url = server.urlFor(database);
+      const datasource = { name: kind === 'POOLED' ? database : `${database}-dedicated`, kind, url, poolMax: options.poolMax };
+      const { tenant } = await provisionTenant({ control: control.client, keyRing }, { slug, name: `Bench tenant ${slug}`, datasource });
+      const shape = seedShapeOf(index);
+      await withClient(url, (client) => seedBenchAccounts(client, tenant.id, shape));
+      await addMember(control.client, { userId: user.id, tenantId: tenant.id, role: 'MEMBER' });
+      const { token } = await tokens.sign({ userId: user.id, tenantId: tenant.id, role: 'MEMBER', isPlatformAdmin: false });
+      return { index, slug, tenantId: tenant.id, database, marker: shape.marker, accounts: shape.accounts, token };
+    };
+    const indexes = Array.from({ length: options.tenants }, (_, i) => i + 1);
+    let done = 0;
+    const tenants = await mapWithConcurrency(indexes, 4, async (index) => {
+      const database = `bench_t${String(index).padStart(4, '0')}`;
+      await withClient(server.adminUrl, (client) => client.query(`CREATE DATABASE ${database} TEMPLATE ${TEMPLATE}`));
+      const tenant = await provision(index, `bench-${String(index).padStart(4, '0')}`, database, 'DEDICATED');
+      done += 1;
+      if (done % 50 === 0 || done === options.tenants) {
+        progress(`fleet: ${done}/${options.tenants} tenant databases ready`);
+      }
+      return tenant;
+    });
+    await withClient(server.adminUrl, (client) => client.query(`CREATE DATABASE bench_pooled TEMPLATE ${TEMPLATE}`));
+    const pooledTenants = await mapWithConcurrency(indexes.slice(0, options.sharedTenants), 4, (index) =>
+      provision(index, `bench-p${String(index).padStart(4, '0')}`, 'bench_pooled', 'POOLED'),
+    );
+
+    await withClient(server.adminUrl, (client) => client.query(`CREATE DATABASE bench_shared TEMPLATE ${TEMPLATE}`));
+    const sharedUrl = server.urlFor('bench_shared');
+    await withClient(sharedUrl, async (client) => {
+      for (const tenant of tenants.slice(0, options.sharedTenants)) {
+        await seedBenchAccounts(client, tenant.tenantId, seedShapeOf(tenant.index));
+      }
+      await client.query('ANALYZE accounts');
+    });
+    return {
+      controlUrl,
+      sharedUrl,
+      sharedTenants: options.sharedTenants,
+      tenants,
+      pooledTenants,
+      serverEnv: {
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: controlUrl,
+        TENANTGATE_ENCRYPTION_KEY: encryptionKey,
+        JWT_SECRET: jwtSecret,
+      },
+      setupSeconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    await control.close();
+  }
+}

