@@ -23,11 +23,15 @@ import { createLogger, type Logger } from './logging/logger.js';
 import { readMigrationFiles } from './ops/migrations/migration-files.js';
 import { tenantMigrationsDir } from './paths.js';
 import { createHttpHandler } from './server/http-handler.js';
+import { InFlightRequests } from './server/in-flight-requests.js';
 import { DatasourceRegistry, type TenantRoute } from './tenancy/datasource-registry.js';
 import { type DatasourceClient } from './tenancy/tenant-client-factory.js';
 import { TenantClientPool } from './tenancy/tenant-client-pool.js';
 import { type TenancyObserver } from './tenancy/tenancy-observer.js';
 import { createDatasourceConnector, TenantConnections, type TenantAccess } from './tenancy/tenant-connections.js';
+
+/** How long shutdown waits for requests still running once no new ones are taken (Apollo's drain grace). */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Seams for tests and tools; production passes none of them. */
 export interface AppOptions {
@@ -103,6 +107,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   );
 
   const server = createServer();
+  const inFlight = new InFlightRequests();
   const limits = queryLimitProtection({ ...config.graphql, hideSuggestions: config.env === 'production' });
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildGatewaySchema(),
@@ -130,6 +135,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       apollo,
       context,
       corsOrigins: config.corsOrigins,
+      inFlight,
       ready: async () => void (await control.client.$queryRawUnsafe('SELECT 1')),
     }),
   );
@@ -145,6 +151,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     logger,
     async close() {
       await apollo.stop();
+      // Requests whose clients hung up still run; closing their pools under them would fail them.
+      const settled = await inFlight.settled(SHUTDOWN_GRACE_MS);
+      if (!settled) {
+        logger.warn({ inFlight: inFlight.size }, 'closing tenant clients with requests still running');
+      }
       await pool.closeAll();
       await control.close();
     },

@@ -2,6 +2,7 @@ import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { type RequestContext } from '../graphql/context.js';
 import { handleCors } from './cors.js';
+import { type InFlightRequests } from './in-flight-requests.js';
 
 /** What the HTTP layer needs: Apollo, the context factory and a readiness probe. */
 export interface HttpHandlerOptions {
@@ -13,6 +14,8 @@ export interface HttpHandlerOptions {
   maxBodyBytes?: number;
   /** Origins browsers may call from; `*` for any (see {@link handleCors}). */
   corsOrigins: readonly string[];
+  /** Counts each request while it is handled, so shutdown can wait for it. */
+  inFlight: InFlightRequests;
 }
 
 class BodyTooLarge extends Error {}
@@ -61,7 +64,7 @@ async function toGraphQLRequest(req: IncomingMessage, url: URL, limit: number): 
  */
 export function createHttpHandler(options: HttpHandlerOptions) {
   const limit = options.maxBodyBytes ?? 1024 * 1024;
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (handleCors(req, res, options.corsOrigins)) {
       return;
@@ -117,4 +120,5 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       }
     }
   };
+  return (req: IncomingMessage, res: ServerResponse): Promise<void> => options.inFlight.track(handle(req, res));
 }
