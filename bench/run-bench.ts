@@ -18,6 +18,9 @@ import { startBenchPostgres } from './setup/bench-postgres.js';
  * (any failed response fails its phase); targets are reported, not asserted.
  */
 const profile = process.argv.includes('--quick') ? QUICK_PROFILE : FULL_PROFILE;
+/** `--only=cold,many` runs some phases (for profiling one); the results then hold only those. */
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const wanted = (name: string) => !only || only.includes(name);
 const resultsDir = join(projectRoot, 'bench', 'results');
 const log = (message: string) => process.stdout.write(`${message}\n`);
 const started = performance.now();
@@ -61,10 +64,18 @@ try {
     onProgress: log,
   });
   results.setup = { tenantDatabases: fleet.tenants.length, pooledTenants: fleet.pooledTenants.length, seconds: Math.round(fleet.setupSeconds * 10) / 10 };
-  results.phases.warm = await phase('Warm requests: raw pg floor, single database, gateway', () => runWarmPhase(postgres, fleet, profile, log));
-  results.phases.cold = await phase('Cold activation', () => runColdPhase(fleet, profile, log));
-  results.phases.manyTenants = await phase('Many tenants under a connection budget', () => runManyTenantsPhase(postgres, fleet, profile, log));
-  results.phases.fleetMigration = await phase('Fleet migration', () => runFleetMigrationPhase(postgres, fleet, profile, log));
+  if (wanted('warm')) {
+    results.phases.warm = await phase('Warm requests: raw pg floor, single database, gateway', () => runWarmPhase(postgres, fleet, profile, log));
+  }
+  if (wanted('cold')) {
+    results.phases.cold = await phase('Cold activation', () => runColdPhase(fleet, profile, log));
+  }
+  if (wanted('many')) {
+    results.phases.manyTenants = await phase('Many tenants under a connection budget', () => runManyTenantsPhase(postgres, fleet, profile, log));
+  }
+  if (wanted('fleet')) {
+    results.phases.fleetMigration = await phase('Fleet migration', () => runFleetMigrationPhase(postgres, fleet, profile, log));
+  }
 } finally {
   await postgres.stop();
 }

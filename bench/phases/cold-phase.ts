@@ -2,7 +2,10 @@ import { type BenchProfile } from '../bench-profile.js';
 import { primeTenants, sendBenchRequest } from '../load/prime.js';
 import { startServer } from '../servers/server-handle.js';
 import { type BenchFleet } from '../setup/bench-fleet.js';
+import { setDedicatedPoolSizes } from '../setup/datasource-pools.js';
 import { summarize, type LatencySummary } from '../support/percentiles.js';
+
+const COLD_POOL_MAX = 2;
 
 /** One tenant's first request, split into the steps of its activation (ms). */
 export interface Activation {
@@ -37,11 +40,13 @@ export async function runColdPhase(fleet: BenchFleet, profile: BenchProfile, log
   if (!burstTenant || !processWarmup) {
     throw new Error(`the cold phase needs ${count + 1} dedicated tenants and one pooled tenant`);
   }
+  // Two connections per datasource: what a first request opens. With room in the budget for all of
+  // them every activated client stays cached, so this phase times activation, not eviction.
+  await setDedicatedPoolSizes(fleet.controlUrl, COLD_POOL_MAX);
   const gateway = await startServer('gateway', {
     ...fleet.serverEnv,
-    // Every activated client stays cached: this phase times activation, not eviction.
     TENANT_CLIENT_MAX: String(count + 10),
-    TENANT_CONNECTION_BUDGET: String((count + 10) * profile.warm.poolMax),
+    TENANT_CONNECTION_BUDGET: String((count + 10) * COLD_POOL_MAX),
   });
   try {
     for (let i = 0; i < 20; i += 1) {

@@ -93,7 +93,7 @@ export async function runFleetMigrationPhase(
       migration: BENCH_MIGRATION.name,
       apply,
       noop,
-      prismaMigrateDeploy: { skipped: skipped ?? 'the schema engine is present, but the harness has no prisma.config.ts runner yet' },
+      prismaMigrateDeploy: { skipped: skipped ?? 'the schema engine is present, but this harness compares the in-process migrator only' },
     };
   } finally {
     migrations.cleanup();

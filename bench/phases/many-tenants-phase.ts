@@ -1,9 +1,9 @@
-import pg from 'pg';
 import { type BenchProfile } from '../bench-profile.js';
 import { runLoad } from '../load/load-handle.js';
 import { startServer } from '../servers/server-handle.js';
 import { type BenchFleet } from '../setup/bench-fleet.js';
 import { type BenchPostgres } from '../setup/bench-postgres.js';
+import { setDedicatedPoolSizes } from '../setup/datasource-pools.js';
 import { openConnectionSampler } from '../support/pg-connections.js';
 import { assertClean, megabytes, summarizeRounds, type LoadSummary } from './load-summary.js';
 
@@ -21,6 +21,7 @@ export interface ManyTenantsResults {
   connectionBudget: number;
   poolMax: number;
   durationSeconds: number;
+  gatewayNodeOptions: string;
   load: LoadSummary;
   peakTenantConnections: number;
   clientsBuilt: number;
@@ -32,27 +33,16 @@ export interface ManyTenantsResults {
   samples: FleetSample[];
 }
 
-async function setPoolSizes(controlUrl: string, poolMax: number): Promise<void> {
-  const client = new pg.Client({ connectionString: controlUrl });
-  await client.connect();
-  try {
-    // An operator running many small tenants gives each datasource a small pool.
-    await client.query("UPDATE datasources SET pool_max = $1 WHERE kind = 'DEDICATED'", [poolMax]);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function runManyTenantsPhase(
   postgres: BenchPostgres,
   fleet: BenchFleet,
   profile: BenchProfile,
   log: (message: string) => void,
 ): Promise<ManyTenantsResults> {
-  const { databases, connectionBudget, poolMax, connections, durationSeconds } = profile.many;
+  const { databases, connectionBudget, poolMax, connections, durationSeconds, gatewayNodeOptions } = profile.many;
   const tenants = fleet.tenants.slice(0, databases);
-  await setPoolSizes(fleet.controlUrl, poolMax);
-  const gateway = await startServer('gateway', { ...fleet.serverEnv, TENANT_CONNECTION_BUDGET: String(connectionBudget) });
+  await setDedicatedPoolSizes(fleet.controlUrl, poolMax);
+  const gateway = await startServer('gateway', { ...fleet.serverEnv, TENANT_CONNECTION_BUDGET: String(connectionBudget), NODE_OPTIONS: profile.many.gatewayNodeOptions });
   const sampler = await openConnectionSampler(postgres.adminUrl, 'tenantgate:');
   const samples: FleetSample[] = [];
   const started = performance.now();
@@ -82,6 +72,7 @@ export async function runManyTenantsPhase(
       connectionBudget,
       poolMax,
       durationSeconds,
+      gatewayNodeOptions,
       load: summary,
       peakTenantConnections,
       clientsBuilt: stats.pool?.builds ?? 0,

@@ -14,8 +14,8 @@ export interface BenchPostgres {
   stop(): Promise<void>;
 }
 
-/** Room for the many-tenant phase's budget plus the fleet migration's and the harness's own connections. */
-const MAX_CONNECTIONS = 300;
+/** Room for the cold phase's 200 cached clients of two connections each, plus the control plane and the harness. */
+const MAX_CONNECTIONS = 500;
 
 function replaceDatabase(url: string, database: string): string {
   const parsed = new URL(url);
