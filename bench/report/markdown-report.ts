@@ -64,6 +64,8 @@ function manySection(results: BenchResults): string[] {
   return [
     `## Many tenants (phase 5): ${many.databases} databases, ${many.connectionBudget}-connection budget, ${many.durationSeconds} s of Zipf traffic`,
     '',
+    `Each datasource's pool is ${many.poolMax} connection(s); the gateway runs with \`${many.gatewayNodeOptions || 'no Node flags'}\`.`,
+    '',
     row(['requests', 'errors', 'req/s', 'p50 / p99 ms', 'peak tenant connections', 'clients built', 'evicted', 'budget waits', 'RSS 1st half / 2nd half MB', 'event-loop delay p99 ms']),
     row(Array.from({ length: 10 }, () => '---')),
     row([
