@@ -1,6 +1,3 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { projectRoot } from '../src/paths.js';
 import { FULL_PROFILE, QUICK_PROFILE } from './bench-profile.js';
 import { runColdPhase } from './phases/cold-phase.js';
 import { runFleetMigrationPhase } from './phases/fleet-migration-phase.js';
@@ -8,7 +5,7 @@ import { runManyTenantsPhase } from './phases/many-tenants-phase.js';
 import { HEADLINE, runWarmPhase } from './phases/warm-phase.js';
 import { checkTargets, type BenchResults } from './report/bench-results.js';
 import { describeMachine, describeVersions } from './report/environment.js';
-import { renderMarkdown } from './report/markdown-report.js';
+import { writeResults } from './report/results-files.js';
 import { createBenchFleet } from './setup/bench-fleet.js';
 import { startBenchPostgres } from './setup/bench-postgres.js';
 
@@ -21,7 +18,6 @@ const profile = process.argv.includes('--quick') ? QUICK_PROFILE : FULL_PROFILE;
 /** `--only=cold,many` runs some phases (for profiling one); the results then hold only those. */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const wanted = (name: string) => !only || only.includes(name);
-const resultsDir = join(projectRoot, 'bench', 'results');
 const log = (message: string) => process.stdout.write(`${message}\n`);
 const started = performance.now();
 
@@ -86,11 +82,7 @@ results.throughputRatio = headline?.throughputRatio ?? null;
 results.targets = checkTargets(results.phases);
 results.runSeconds = Math.round((performance.now() - started) / 1000);
 
-mkdirSync(resultsDir, { recursive: true });
-const analysisFile = join(projectRoot, 'bench', 'analysis.md');
-const analysis = existsSync(analysisFile) ? readFileSync(analysisFile, 'utf8') : '';
-writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(join(resultsDir, 'latest.md'), renderMarkdown(results, analysis));
+writeResults(results);
 log(`\nTargets (${profile.name} profile, ${results.runSeconds} s):`);
 for (const target of results.targets) {
   log(`  ${target.met ? 'met    ' : 'MISSED '} ${target.target}: ${target.measured}${target.scaledDown ? ' (scaled down)' : ''}`);
