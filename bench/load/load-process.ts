@@ -69,6 +69,8 @@ async function run(job: LoadJob, durationSeconds: number, measure: boolean): Pro
   };
 }
 
+// The harness is gone (interrupted or crashed): stop sending load.
+process.once('disconnect', () => process.exit(0));
 process.once('message', (job: LoadJob) => {
   void (async () => {
     const warmup = job.warmupSeconds > 0 ? await run(job, job.warmupSeconds, false) : null;

@@ -92,4 +92,6 @@ process.on('message', (message: ServerRequest) => {
     void server.close().finally(() => process.exit(0));
   }
 });
+// The harness is gone (interrupted or crashed): do not outlive it.
+process.once('disconnect', () => void server.close().finally(() => process.exit(0)));
 send({ type: 'ready', url: server.url });

