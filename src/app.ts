@@ -89,6 +89,13 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     idleTtlMs: config.tenancy.clientIdleTtlMs,
     cleanupIntervalMs: config.tenancy.cleanupIntervalMs,
     onEvict: (datasourceId, reason) => logger.debug({ datasourceId, reason }, 'tenant client retired'),
+    onBudgetTimeout: (datasourceId) => {
+      const { reservedConnections, connectionBudget, leasesInUse } = pool.stats();
+      logger.warn(
+        { datasourceId, reservedConnections, connectionBudget, leasesInUse },
+        'no room in the tenant connection budget: requests got TENANT_UNAVAILABLE; raise TENANT_CONNECTION_BUDGET or lower pool sizes',
+      );
+    },
   });
   const tenants = options.tenantAccess ?? new TenantConnections(registry, pool, await latestTenantMigration());
   const accessTokens = new AccessTokens({

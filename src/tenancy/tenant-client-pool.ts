@@ -27,6 +27,11 @@ export interface TenantClientPoolOptions extends ConnectionBudgetSettings {
   now?: () => number;
   /** Told of every retirement and why (the app logs it at debug); none by default. */
   onEvict?: (datasourceId: string, reason: EvictionReason) => void;
+  /**
+   * Told when a build gave up waiting for room in the budget and its requests got
+   * TENANT_UNAVAILABLE (the app logs a warning: the budget is too small for the traffic).
+   */
+  onBudgetTimeout?: (datasourceId: string) => void;
 }
 
 export type EvictionReason = 'idle' | 'capacity' | 'budget' | 'invalidated' | 'credential-rotated' | 'shutdown';
@@ -76,6 +81,7 @@ export class TenantClientPool {
   private readonly now: () => number;
   private readonly timer?: NodeJS.Timeout;
   private readonly budget: ConnectionBudget;
+  private closing = false;
   private readonly counters = { hits: 0, misses: 0, builds: 0, buildFailures: 0, evictions: 0, liveClients: 0 };
 
   constructor(private readonly options: TenantClientPoolOptions) {
@@ -145,6 +151,7 @@ export class TenantClientPool {
 
   /** Disconnects every client, waiting for none: call after the HTTP server stopped taking requests. */
   async closeAll(): Promise<void> {
+    this.closing = true;
     if (this.timer) {
       clearInterval(this.timer);
     }
@@ -194,7 +201,14 @@ export class TenantClientPool {
   }
 
   private async build(route: TenantRoute, slot: BudgetSlot): Promise<DatasourceClient> {
-    await this.budget.claim(slot);
+    try {
+      await this.budget.claim(slot);
+    } catch (error) {
+      if (!this.closing) {
+        this.options.onBudgetTimeout?.(route.datasource.id);
+      }
+      throw error;
+    }
     this.counters.builds += 1;
     try {
       const client = await this.options.connect(route);

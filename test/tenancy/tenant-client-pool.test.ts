@@ -506,7 +506,8 @@ describe('TenantClientPool connection budget', () => {
   });
 
   it('fails an acquire that finds no room within budgetWaitMs with TENANT_UNAVAILABLE and stays usable', async () => {
-    const { pool, connector } = track(makePool({ connectionBudget: 4, budgetWaitMs: 50 }));
+    const timeouts: string[] = [];
+    const { pool, connector } = track(makePool({ connectionBudget: 4, budgetWaitMs: 50, onBudgetTimeout: (id) => timeouts.push(id) }));
     const busy = await pool.acquire(route('busy'));
     const started = Date.now();
 
@@ -517,6 +518,7 @@ describe('TenantClientPool connection budget', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
     expect(connector.of('starved')).toHaveLength(0);
     expect(pool.stats()).toMatchObject({ budgetWaits: 1, budgetTimeouts: 1, reservedConnections: 4, cachedClients: 1, leasesInUse: 1 });
+    expect(timeouts).toEqual(['starved']);
 
     busy.release();
     const retry = await pool.acquire(route('starved'));
@@ -544,7 +546,8 @@ describe('TenantClientPool connection budget', () => {
   });
 
   it('closeAll fails the acquires waiting for budget and closes everything', async () => {
-    const { pool, connector } = track(makePool({ connectionBudget: 4 }));
+    const timeouts: string[] = [];
+    const { pool, connector } = track(makePool({ connectionBudget: 4, onBudgetTimeout: (id) => timeouts.push(id) }));
     const busy = await pool.acquire(route('busy'));
     const waiting = Promise.allSettled(Array.from({ length: 3 }, () => pool.acquire(route('waiting'))));
     await settle();
@@ -553,6 +556,8 @@ describe('TenantClientPool connection budget', () => {
     const outcomes = await waiting;
     const codes = outcomes.map((outcome) => outcome.status === 'rejected' && outcome.reason.code);
     expect(codes).toEqual(Array(3).fill(ErrorCode.TENANT_UNAVAILABLE));
+    // Shutdown is not a budget shortage: nothing to warn about.
+    expect(timeouts).toEqual([]);
     expect(connector.of('waiting')).toHaveLength(0);
     expect(connector.of('busy')[0]?.closes).toBe(1);
     expect(pool.stats()).toMatchObject({ reservedConnections: 0, liveClients: 0, cachedClients: 0 });
