@@ -31,12 +31,13 @@ export async function openConnectionSampler(adminUrl: string, applicationPrefix:
     start(intervalMs) {
       samples = [];
       timer = setInterval(() => {
-        pending = pending.then(sample, sample);
+        // Samples run one at a time; a failed one is skipped (Postgres trouble fails the load as well).
+        pending = pending.then(sample).catch(() => undefined);
       }, intervalMs);
     },
     async stop() {
       clearInterval(timer);
-      await pending.catch(() => undefined);
+      await pending;
       const taken = samples;
       samples = [];
       return taken;
