@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { AccessTokens } from '../../src/auth/access-tokens.js';
 import { createControlPlane } from '../../src/control/control-client.js';
 import { createKeyRing, parseEncryptionKey } from '../../src/crypto/key-ring.js';
@@ -9,6 +8,7 @@ import { addMember, upsertUser } from '../../src/ops/provisioning/members.js';
 import { provisionTenant } from '../../src/ops/provisioning/tenant-provisioning.js';
 import { controlMigrationsDir, tenantMigrationsDir } from '../../src/paths.js';
 import { mapWithConcurrency } from '../support/concurrency.js';
+import { withClient } from '../support/pg-client.js';
 import { type BenchPostgres } from './bench-postgres.js';
 import { seedBenchAccounts, seedShapeOf } from './bench-seed.js';
 
@@ -51,16 +51,6 @@ export interface BenchFleetOptions {
 }
 
 const TEMPLATE = 'bench_template';
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url, application_name: 'tenantgate-bench-setup' });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Creates the control plane and `tenants` migrated tenant databases (copies of one migrated

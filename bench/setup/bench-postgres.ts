@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { startEmbeddedPostgres } from '../../src/devdb/embedded-server.js';
 import { projectRoot } from '../../src/paths.js';
+import { withClient } from '../support/pg-client.js';
 
 /** The Postgres server every phase of one run uses, and how to reach its databases. */
 export interface BenchPostgres {
@@ -24,14 +24,10 @@ function replaceDatabase(url: string, database: string): string {
 }
 
 async function readSetting(adminUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ setting: string }>('SELECT setting FROM pg_settings WHERE name = $1', [name]);
-    return rows[0]?.setting ?? 'unknown';
-  } finally {
-    await client.end();
-  }
+  const { rows } = await withClient(adminUrl, (client) =>
+    client.query<{ setting: string }>('SELECT setting FROM pg_settings WHERE name = $1', [name]),
+  );
+  return rows[0]?.setting ?? 'unknown';
 }
 
 function isRunning(pid: number): boolean {
