@@ -16,10 +16,12 @@ import { createControlPlane, type ControlPlane } from './control/control-client.
 import { buildGatewaySchema } from './graphql/build-schema.js';
 import { createContextFactory, type RequestContext } from './graphql/context.js';
 import { formatError } from './graphql/format-error.js';
+import { auditPlugin } from './graphql/plugins/audit.plugin.js';
 import { queryLimitProtection } from './graphql/plugins/query-limits.js';
 import { releaseTenantLeasePlugin } from './graphql/plugins/release-tenant-lease.plugin.js';
 import { requestLoggingPlugin } from './graphql/plugins/request-logging.plugin.js';
 import { createLogger, type Logger } from './logging/logger.js';
+import { MemberService } from './modules/members/member.service.js';
 import { readMigrationFiles } from './ops/migrations/migration-files.js';
 import { tenantMigrationsDir } from './paths.js';
 import { createHttpHandler } from './server/http-handler.js';
@@ -54,6 +56,8 @@ export interface App {
   control: ControlPlane;
   registry: DatasourceRegistry;
   pool: TenantClientPool;
+  /** The audit trail writer; `audit.stats()` counts failed writes. */
+  audit: AuditLog;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -105,13 +109,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     ttlSeconds: config.auth.accessTtlSeconds,
   });
   const memberships = new MembershipChecker(control.client, config.auth.membershipCacheTtlMs);
-  const auth = new AuthService(
-    control.client,
-    accessTokens,
-    new RefreshTokens(control.client, config.auth.refreshTtlSeconds),
-    memberships,
-    new AuditLog(control.client, logger),
-  );
+  const audit = new AuditLog(control.client, logger);
+  const auth = new AuthService(control.client, accessTokens, new RefreshTokens(control.client, config.auth.refreshTtlSeconds), memberships, audit);
+  const members = new MemberService(control.client, memberships);
 
   const server = createServer();
   const inFlight = new InFlightRequests();
@@ -129,13 +129,14 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       releaseTenantLeasePlugin,
       requestLoggingPlugin(logger),
+      auditPlugin(audit),
       config.env === 'production'
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
     ],
   });
   await apollo.start();
-  const context = createContextFactory({ control: control.client, accessTokens, memberships, tenants, services: { auth } });
+  const context = createContextFactory({ control: control.client, accessTokens, memberships, tenants, services: { auth, members } });
   server.on(
     'request',
     createHttpHandler({
@@ -155,6 +156,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     control,
     registry,
     pool,
+    audit,
     logger,
     async close() {
       await apollo.stop();

@@ -13,10 +13,16 @@ interface CachedMembership {
 /**
  * Confirms that the user of a token is still a member of the token's tenant, and takes the role
  * from the live membership rather than the token. Answers are cached briefly (`ttlMs`) so the
- * check costs no control-plane query on most requests; `forget` drops an entry at once.
+ * check costs no control-plane query on most requests; `forget` drops an entry at once, so a
+ * membership change made through this process applies to the member's next request.
  */
 export class MembershipChecker {
   private readonly cache = new Map<string, CachedMembership>();
+  /**
+   * Bumped by every `forget`. A lookup that started before a forget may have read the row as it
+   * was before the change; its answer is used for that request but not cached.
+   */
+  private forgets = 0;
 
   constructor(
     private readonly control: ControlClient,
@@ -27,13 +33,16 @@ export class MembershipChecker {
     const key = `${principal.userId}:${principal.tenantId}`;
     let cached = this.cache.get(key);
     if (!cached || cached.expiresAt <= Date.now()) {
+      const forgetsBefore = this.forgets;
       const membership = await this.control.membership.findUnique({
         where: { userId_tenantId: { userId: principal.userId, tenantId: principal.tenantId } },
         select: { role: true },
       });
       cached = { role: membership?.role ?? null, expiresAt: Date.now() + this.ttlMs };
-      this.sweepWhenLarge();
-      this.cache.set(key, cached);
+      if (forgetsBefore === this.forgets) {
+        this.sweepWhenLarge();
+        this.cache.set(key, cached);
+      }
     }
     if (!cached.role) {
       throw new AppError(ErrorCode.FORBIDDEN, 'you are no longer a member of this tenant');
@@ -54,7 +63,9 @@ export class MembershipChecker {
     }
   }
 
+  /** Drops the cached answer for one membership (after it changed or the user logged out). */
   forget(userId: string, tenantId: string): void {
+    this.forgets += 1;
     this.cache.delete(`${userId}:${tenantId}`);
   }
 }

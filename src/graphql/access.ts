@@ -1,5 +1,5 @@
 import { type AuthChecker } from 'type-graphql';
-import { ROLE_RANK } from '../auth/principal.js';
+import { type Principal, ROLE_RANK } from '../auth/principal.js';
 import { AppError, ErrorCode, unauthenticated } from '../errors/app-error.js';
 import { type MembershipRole } from '../generated/control/enums.js';
 import { type RequestContext } from './context.js';
@@ -30,28 +30,27 @@ export function isPublicOperation(resolverName: string, methodName: string): boo
   return publicOperations.has(`${resolverName}.${methodName}`);
 }
 
+function satisfies(principal: Principal, rule: string): boolean {
+  if (rule === Access.PLATFORM_ADMIN) {
+    return principal.isPlatformAdmin;
+  }
+  return ROLE_RANK[principal.role] >= ROLE_RANK[rule as MembershipRole];
+}
+
 /**
  * type-graphql's auth checker: anonymous callers get UNAUTHENTICATED (the reason their token was
- * refused, if they sent one), authenticated callers whose
- * role is below the rule get FORBIDDEN naming the role needed.
+ * refused, if they sent one); an authenticated caller passes when any one of the rules holds
+ * (`@Authorized(Access.ADMIN, Access.PLATFORM_ADMIN)` admits either), else gets FORBIDDEN naming
+ * what is needed.
  */
 export const authChecker: AuthChecker<RequestContext> = ({ context }, rules) => {
   const principal = context.principal;
   if (!principal) {
     throw context.credentialError ?? unauthenticated('sign in first: send an access token as "Authorization: Bearer <token>"');
   }
-  const rule = rules[0];
-  if (!rule) {
+  if (rules.length === 0 || rules.some((rule) => satisfies(principal, rule))) {
     return true;
   }
-  if (rule === Access.PLATFORM_ADMIN) {
-    if (principal.isPlatformAdmin) {
-      return true;
-    }
-    throw new AppError(ErrorCode.FORBIDDEN, 'this operation is for platform administrators');
-  }
-  if (ROLE_RANK[principal.role] >= ROLE_RANK[rule as MembershipRole]) {
-    return true;
-  }
-  throw new AppError(ErrorCode.FORBIDDEN, `this operation needs the ${rule} role or higher in this tenant`);
+  const needed = rules.map((rule) => (rule === Access.PLATFORM_ADMIN ? 'a platform administrator' : `the ${rule} role or higher in this tenant`));
+  throw new AppError(ErrorCode.FORBIDDEN, `this operation needs ${needed.join(', or ')}`);
 };

@@ -7,6 +7,7 @@ import { type MembershipChecker } from '../auth/membership-checker.js';
 import { type Principal } from '../auth/principal.js';
 import { type ControlClient } from '../control/control-client.js';
 import { AppError, ErrorCode, httpStatusOf, unauthenticated } from '../errors/app-error.js';
+import { type MemberService } from '../modules/members/member.service.js';
 import { type TenantAccess } from '../tenancy/tenant-connections.js';
 import { type TenantDb } from '../tenancy/tenant-scope.js';
 import { RequestLoaders } from './loaders.js';
@@ -14,6 +15,7 @@ import { RequestLoaders } from './loaders.js';
 /** App-wide services resolvers call into. */
 export interface AppServices {
   auth: AuthService;
+  members: MemberService;
 }
 
 /** Everything a resolver may use; built once per request and never mutated by resolvers. */

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { type AppConfig, type TenancyConfig } from '../../src/config/app-config.js';
+import { type AppConfig, type AuthConfig, type TenancyConfig } from '../../src/config/app-config.js';
 import { createKeyRing, generateEncryptionKey } from '../../src/crypto/key-ring.js';
 
 /** A gateway config for tests: random secrets, an ephemeral port, no background timers. */
-export function testConfig(controlDatabaseUrl: string, tenancy: Partial<TenancyConfig> = {}): AppConfig {
+export function testConfig(controlDatabaseUrl: string, tenancy: Partial<TenancyConfig> = {}, auth: Partial<AuthConfig> = {}): AppConfig {
   return {
     env: 'test',
     host: '127.0.0.1',
@@ -22,6 +22,7 @@ export function testConfig(controlDatabaseUrl: string, tenancy: Partial<TenancyC
       accessTtlSeconds: 300,
       refreshTtlSeconds: 3600,
       membershipCacheTtlMs: 1,
+      ...auth,
     },
     graphql: { maxDepth: 10, maxCost: 5000, maxAliases: 15 },
     tenancy: {

@@ -1,6 +1,6 @@
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { hashPassword } from '../../src/auth/password-hasher.js';
-import { type AppConfig, type TenancyConfig } from '../../src/config/app-config.js';
+import { type AppConfig, type AuthConfig, type TenancyConfig } from '../../src/config/app-config.js';
 import { type MembershipRole } from '../../src/generated/control/enums.js';
 import { applyMigrations } from '../../src/ops/migrations/migrator.js';
 import { addMember, upsertUser } from '../../src/ops/provisioning/members.js';
@@ -41,6 +41,8 @@ const LOGIN = `mutation($email: String!, $password: String!, $tenantSlug: String
 /** Options of {@link startTestFleet}. */
 export interface TestFleetOptions extends AppOptions {
   tenancy?: Partial<TenancyConfig>;
+  /** Default: the test config's, whose membership cache lasts 1 ms. */
+  auth?: Partial<AuthConfig>;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function startTestFleet(options: TestFleetOptions = {}): Promise<Te
     pooled: await createTestDatabase('pooled'),
   };
   await applyMigrations({ databaseUrl: databases.control.url, migrationsDir: controlMigrationsDir });
-  const config = testConfig(databases.control.url, options.tenancy);
+  const config = testConfig(databases.control.url, options.tenancy, options.auth);
   const app = await createApp(config, { ...options, logger: options.logger });
   const control = app.control.client;
   const specs: { slug: TenantSlug; db: TestDatabase; datasource: string; kind: 'DEDICATED' | 'POOLED' }[] = [

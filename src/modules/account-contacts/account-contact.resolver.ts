@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import { type Principal } from '../../auth/principal.js';
 import { type AccountContact } from '../../generated/tenant/client.js';
 import { Access } from '../../graphql/access.js';
+import { AuditTarget } from '../../graphql/audit-target.js';
 import { type RequestContext } from '../../graphql/context.js';
 import { CurrentPrincipal, TenantWriteDb } from '../../graphql/decorators.js';
 import { parseId } from '../../graphql/ids.js';
@@ -22,6 +23,12 @@ export class AccountContactResolver {
   }
 
   @Authorized(Access.MEMBER)
+  @AuditTarget<boolean>({
+    type: 'Account',
+    idOf: ({ args }) => String(args['accountId']),
+    idArg: 'accountId',
+    detailOf: ({ args }) => `contact ${String(args['contactId'])} unlinked`,
+  })
   @Mutation(() => Boolean)
   unlinkContactFromAccount(
     @Arg('accountId', () => ID) accountId: string,

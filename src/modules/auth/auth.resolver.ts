@@ -2,32 +2,39 @@ import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-grap
 import { type Principal } from '../../auth/principal.js';
 import { AppError, ErrorCode } from '../../errors/app-error.js';
 import { Public } from '../../graphql/access.js';
+import { NotAudited } from '../../graphql/audit-target.js';
 import { type RequestContext } from '../../graphql/context.js';
 import { CurrentPrincipal } from '../../graphql/decorators.js';
 import { LoginArgs } from './auth.input.js';
 import { AuthPayload, Me } from './auth.type.js';
 
+const AUTH_EVENT = 'AuthService records it as an auth event, refusals included';
+
 @Resolver()
 export class AuthResolver {
   @Public()
+  @NotAudited(AUTH_EVENT)
   @Mutation(() => AuthPayload, { description: 'Sign in to a tenant with email and password.' })
   login(@Args() { email, password, tenantSlug }: LoginArgs, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
     return ctx.services.auth.login(email, password, tenantSlug);
   }
 
   @Public()
+  @NotAudited('token rotation is not an audit event; the login that started the session is')
   @Mutation(() => AuthPayload, { description: 'Exchange a refresh token for a new token pair (the old one stops working).' })
   refresh(@Arg('refreshToken') refreshToken: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
     return ctx.services.auth.refresh(refreshToken);
   }
 
   @Authorized()
+  @NotAudited(AUTH_EVENT)
   @Mutation(() => AuthPayload, { description: 'Get a token pair for another tenant you belong to.' })
   switchTenant(@Arg('tenantSlug') tenantSlug: string, @CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
     return ctx.services.auth.switchTenant(principal, tenantSlug);
   }
 
   @Authorized()
+  @NotAudited(AUTH_EVENT)
   @Mutation(() => Boolean, { description: 'End the session of this refresh token, or all your sessions in this tenant.' })
   logout(
     @Arg('refreshToken', () => String, { nullable: true }) refreshToken: string | null,
