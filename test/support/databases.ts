@@ -23,9 +23,9 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Runs one statement on the maintenance database of the test server. */
-export async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl() });
+/** Runs one statement on the maintenance database of the test server, or on the database at `url`. */
+export async function adminQuery(sql: string, url = adminUrl()): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(sql);
