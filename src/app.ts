@@ -110,8 +110,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   });
   const memberships = new MembershipChecker(control.client, config.auth.membershipCacheTtlMs);
   const audit = new AuditLog(control.client, logger);
-  const auth = new AuthService(control.client, accessTokens, new RefreshTokens(control.client, config.auth.refreshTtlSeconds), memberships, audit);
-  const members = new MemberService(control.client, memberships);
+  const refreshTokens = new RefreshTokens(control.client, config.auth.refreshTtlSeconds);
+  const auth = new AuthService(control.client, accessTokens, refreshTokens, memberships, audit);
+  const members = new MemberService(control.client, memberships, refreshTokens);
 
   const server = createServer();
   const inFlight = new InFlightRequests();

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type ControlClient } from '../control/control-client.js';
 import { AppError, ErrorCode } from '../errors/app-error.js';
+import { type Prisma } from '../generated/control/client.js';
 
 /** The session a refresh token belongs to. */
 export interface RefreshSession {
@@ -80,9 +81,12 @@ export class RefreshTokens {
     });
   }
 
-  /** Ends every session of a user in a tenant (logout without a refresh token at hand). */
-  async revokeAllFor(userId: string, tenantId: string, reason: string): Promise<void> {
-    await this.control.refreshTokenFamily.updateMany({
+  /**
+   * Ends every session of a user in a tenant (logout without a refresh token at hand, or a removed
+   * member). `client` defaults to the control plane; pass a transaction to revoke within it.
+   */
+  async revokeAllFor(userId: string, tenantId: string, reason: string, client: Pick<Prisma.TransactionClient, 'refreshTokenFamily'> = this.control): Promise<void> {
+    await client.refreshTokenFamily.updateMany({
       where: { userId, tenantId, revokedAt: null },
       data: { revokedAt: new Date(), revokeReason: reason },
     });

@@ -1,5 +1,6 @@
 import { type MembershipChecker } from '../../auth/membership-checker.js';
 import { type Principal } from '../../auth/principal.js';
+import { type RefreshTokens } from '../../auth/refresh-tokens.js';
 import { type ControlClient } from '../../control/control-client.js';
 import { AppError, badInput, ErrorCode } from '../../errors/app-error.js';
 import { type Prisma } from '../../generated/control/client.js';
@@ -36,6 +37,7 @@ export class MemberService {
   constructor(
     private readonly control: ControlClient,
     private readonly memberships: MembershipChecker,
+    private readonly refreshTokens: RefreshTokens,
   ) {}
 
   list(tenantId: string, args: TenantMembersArgs): Promise<Page<MemberRow>> {
@@ -87,13 +89,15 @@ export class MemberService {
     });
   }
 
-  /** Removes a member; returns the membership as it was. */
+  /** Removes a member and ends their sessions in this tenant; returns the membership as it was. */
   remove(actor: Principal, userId: string): Promise<MemberChange> {
     return this.change(actor, async (tx, actorRole) => {
       const target = await this.memberOf(tx, actor.tenantId, userId);
       assertMayChange(actorRole, target.role);
       assertKeepsAnOwner(target.role, null, await this.ownerCount(tx, actor.tenantId));
       const removed = await tx.membership.delete({ where: { id: target.id }, include: withUser });
+      // Otherwise a refresh token kept from before would work again once the user is re-added.
+      await this.refreshTokens.revokeAllFor(userId, actor.tenantId, 'membership-removed', tx);
       return { ...removed, previousRole: removed.role };
     });
   }
