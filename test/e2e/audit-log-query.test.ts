@@ -1,5 +1,5 @@
 import { addMember } from '../../src/ops/provisioning/members.js';
-import { authRequests, CREATE_ACCOUNT, dataOf, uniqueName } from '../support/auth-requests.js';
+import { authRequests, CREATE_ACCOUNT, dataOf, uniqueName, UPDATE_ACCOUNT_CITY } from '../support/auth-requests.js';
 import { expectError } from '../support/error-assertions.js';
 import { REMOVE_MEMBER } from '../support/member-requests.js';
 import { createTeam } from '../support/teams.js';
@@ -29,7 +29,6 @@ const AUDIT_LOG = `query($first: Int, $after: String, $filter: AuditLogFilter) {
     edges { cursor node { id operation targetType targetId outcome detail createdAt actorUserId actor { email } } }
   }
 }`;
-const UPDATE_ACCOUNT = 'mutation($id: ID!) { updateAccount(id: $id, input: { city: "Graz" }) { id } }';
 
 let fleet: TestFleet;
 beforeAll(async () => {
@@ -66,7 +65,7 @@ describe('auditLog', () => {
     const first = await createAccount(owner);
     await createAccount(owner);
     const byAdmin = await createAccount(members.admin.accessToken);
-    dataOf(await send(UPDATE_ACCOUNT, { token: owner, variables: { id: first } }));
+    dataOf(await send(UPDATE_ACCOUNT_CITY, { token: owner, variables: { id: first } }));
 
     const all = await everyRow(members.admin.accessToken, null, 2);
     const stored = await fleet.app.control.client.auditLog.findMany({ where: { tenantId }, orderBy: { id: 'desc' } });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { type AuditLog } from '../../src/generated/control/client.js';
-import { authRequests, CREATE_ACCOUNT, dataOf, uniqueName } from '../support/auth-requests.js';
+import { authRequests, CREATE_ACCOUNT, dataOf, DELETE_ACCOUNT_BY_ID, uniqueName, UPDATE_ACCOUNT_CITY } from '../support/auth-requests.js';
 import { adminQuery } from '../support/databases.js';
 import { expectError } from '../support/error-assertions.js';
 import { ADD_MEMBER, REMOVE_MEMBER, SET_ROLE } from '../support/member-requests.js';
@@ -12,8 +12,6 @@ import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
 // DENIED row per refusal for lack of rights, nothing for queries and other failures, and a
 // failed write that is counted and logged while the mutation still succeeds.
 
-const UPDATE_ACCOUNT = 'mutation($id: ID!) { updateAccount(id: $id, input: { city: "Porto" }) { id } }';
-const DELETE_ACCOUNT = 'mutation($id: ID!) { deleteAccount(id: $id) { id } }';
 const CREATE_CONTACT = 'mutation { createContact(input: { firstName: "Ada", lastName: "Lovelace" }) { id } }';
 const DELETE_CONTACT = 'mutation($id: ID!) { deleteContact(id: $id) { id } }';
 const LINK = 'mutation($accountId: ID!, $contactId: ID!) { linkContactToAccount(input: { accountId: $accountId, contactId: $contactId }) { id } }';
@@ -50,12 +48,12 @@ describe('rows written', () => {
     const { accessToken: token, userId } = members.owner;
     const started = new Date(Date.now() - 1000);
     const accountId = await newId(CREATE_ACCOUNT, token, 'createAccount', { name: uniqueName('Audited') });
-    dataOf(await send(UPDATE_ACCOUNT, { token, variables: { id: accountId } }));
+    dataOf(await send(UPDATE_ACCOUNT_CITY, { token, variables: { id: accountId } }));
     const contactId = await newId(CREATE_CONTACT, token, 'createContact');
     const linkId = await newId(LINK, token, 'linkContactToAccount', { accountId, contactId });
     dataOf(await send(UNLINK, { token, variables: { accountId, contactId } }));
     dataOf(await send(DELETE_CONTACT, { token, variables: { id: contactId } }));
-    dataOf(await send(DELETE_ACCOUNT, { token, variables: { id: accountId } }));
+    dataOf(await send(DELETE_ACCOUNT_BY_ID, { token, variables: { id: accountId } }));
 
     const rows = await trail(tenantId);
     expect(rows).toEqual([
@@ -92,7 +90,7 @@ describe('rows written', () => {
     expectError(await send(CREATE_ACCOUNT, { token: members.viewer.accessToken, variables: { name: 'nope' } }), 'FORBIDDEN');
     expectError(await send(REMOVE_MEMBER, { token: members.admin.accessToken, variables: { userId: members.owner.userId } }), 'FORBIDDEN');
     expectError(await send(SET_ROLE, { token: members.owner.accessToken, variables: { userId: members.owner.userId, role: 'ADMIN' } }), 'BAD_USER_INPUT');
-    expectError(await send(DELETE_ACCOUNT, { token: members.owner.accessToken, variables: { id: randomUUID() } }), 'NOT_FOUND');
+    expectError(await send(DELETE_ACCOUNT_BY_ID, { token: members.owner.accessToken, variables: { id: randomUUID() } }), 'NOT_FOUND');
     dataOf(await send('{ accounts { totalCount } tenantMembers { totalCount } }', { token: members.owner.accessToken }));
 
     expect(await trail(tenantId)).toEqual([
@@ -133,7 +131,7 @@ describe('a failed audit write', () => {
     expect(logged).toEqual([expect.objectContaining({ level: 50, operation: 'createAccount', tenantId, actorUserId: members.owner.userId, failedWrites: before.failedWrites + 1 })]);
     expect(JSON.stringify(logged)).not.toMatch(/insert|audit_refused|check constraint|postgres(ql)?:\/\//i);
 
-    await newId(UPDATE_ACCOUNT, members.owner.accessToken, 'updateAccount', { id: accountId });
+    await newId(UPDATE_ACCOUNT_CITY, members.owner.accessToken, 'updateAccount', { id: accountId });
     expect(await trail(tenantId)).toEqual([row('updateAccount', members.owner.userId, 'Account', accountId)]);
     expect(fleet.app.audit.stats().failedWrites).toBe(before.failedWrites + 1);
   });

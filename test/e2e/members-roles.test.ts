@@ -1,5 +1,5 @@
 import { type MembershipRole } from '../../src/generated/control/enums.js';
-import { authRequests, CREATE_ACCOUNT, dataOf, uniqueName } from '../support/auth-requests.js';
+import { authRequests, CREATE_ACCOUNT, dataOf, DELETE_ACCOUNT_BY_ID, uniqueName, UPDATE_ACCOUNT_CITY } from '../support/auth-requests.js';
 import { expectError } from '../support/error-assertions.js';
 import { codesOf, type GraphQLResult } from '../support/graphql-client.js';
 import { ADD_MEMBER, REMOVE_MEMBER, SET_ROLE, TENANT_MEMBERS, type TenantMembersView } from '../support/member-requests.js';
@@ -9,8 +9,6 @@ import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
 // The role model over HTTP with real tokens: what each role may do, the rank rules of member
 // management, and its bad-input errors. Each test gets a tenant of its own (see support/teams).
 
-const UPDATE_ACCOUNT = 'mutation($id: ID!) { updateAccount(id: $id, input: { city: "Lyon" }) { id } }';
-const DELETE_ACCOUNT = 'mutation($id: ID!) { deleteAccount(id: $id) { id } }';
 const AUDIT_LOG = '{ auditLog(first: 5) { totalCount } }';
 
 let fleet: TestFleet;
@@ -47,8 +45,8 @@ describe('each role against each operation', () => {
     const attempts: Record<Operation, () => Promise<GraphQLResult<unknown>>> = {
       tenantMembers: () => send(TENANT_MEMBERS, { token }),
       createAccount: () => send(CREATE_ACCOUNT, { token, variables: { name: uniqueName('by role') } }),
-      updateAccount: () => send(UPDATE_ACCOUNT, { token, variables: { id: account.createAccount.id } }),
-      deleteAccount: () => send(DELETE_ACCOUNT, { token, variables: { id: account.createAccount.id } }),
+      updateAccount: () => send(UPDATE_ACCOUNT_CITY, { token, variables: { id: account.createAccount.id } }),
+      deleteAccount: () => send(DELETE_ACCOUNT_BY_ID, { token, variables: { id: account.createAccount.id } }),
       addTenantMember: () => send(ADD_MEMBER, { token, variables: { email: newcomer.email, role: 'VIEWER' } }),
       setMemberRole: () => send(SET_ROLE, { token, variables: { userId: target.userId, role: 'VIEWER' } }),
       removeTenantMember: () => send(REMOVE_MEMBER, { token, variables: { userId: target.userId } }),

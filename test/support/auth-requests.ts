@@ -49,6 +49,8 @@ export const SWITCH_TENANT = `mutation($tenantSlug: String!) { switchTenant(tena
 export const ME = '{ me { user { id email } tenant { id slug } role isPlatformAdmin memberships { tenant { slug } role } } }';
 export const ACCOUNTS = '{ accounts(first: 100) { totalCount edges { node { id name } } } }';
 export const CREATE_ACCOUNT = 'mutation($name: String!) { createAccount(input: { name: $name }) { id name } }';
+export const UPDATE_ACCOUNT_CITY = 'mutation($id: ID!) { updateAccount(id: $id, input: { city: "Lyon" }) { id } }';
+export const DELETE_ACCOUNT_BY_ID = 'mutation($id: ID!) { deleteAccount(id: $id) { id } }';
 
 /** A stack trace, or a path that tells where the server's code lives. */
 const STACK_TRACE = /stacktrace|\bat (?:async )?[\w$.<>]+ \(|node_modules|file:\/\//i;
