@@ -1,6 +1,7 @@
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { hashPassword } from '../../src/auth/password-hasher.js';
 import { type AppConfig, type TenancyConfig } from '../../src/config/app-config.js';
+import { type KeyRing } from '../../src/crypto/key-ring.js';
 import { type MembershipRole } from '../../src/generated/control/enums.js';
 import { applyMigrations } from '../../src/ops/migrations/migrator.js';
 import { addMember, upsertUser } from '../../src/ops/provisioning/members.js';
@@ -41,6 +42,8 @@ const LOGIN = `mutation($email: String!, $password: String!, $tenantSlug: String
 /** Options of {@link startTestFleet}. */
 export interface TestFleetOptions extends AppOptions {
   tenancy?: Partial<TenancyConfig>;
+  /** The gateway's key ring (provisioning seals under its active key). Default: one random key. */
+  keyRing?: KeyRing;
 }
 
 /**
@@ -57,7 +60,7 @@ export async function startTestFleet(options: TestFleetOptions = {}): Promise<Te
     pooled: await createTestDatabase('pooled'),
   };
   await applyMigrations({ databaseUrl: databases.control.url, migrationsDir: controlMigrationsDir });
-  const config = testConfig(databases.control.url, options.tenancy);
+  const config = { ...testConfig(databases.control.url, options.tenancy), ...(options.keyRing ? { keyRing: options.keyRing } : {}) };
   const app = await createApp(config, { ...options, logger: options.logger });
   const control = app.control.client;
   const specs: { slug: TenantSlug; db: TestDatabase; datasource: string; kind: 'DEDICATED' | 'POOLED' }[] = [
