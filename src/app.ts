@@ -6,6 +6,7 @@ import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
+import { FleetAdminService } from './admin/fleet-admin.service.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { AuthService } from './auth/auth.service.js';
 import { MembershipChecker } from './auth/membership-checker.js';
@@ -105,13 +106,15 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     ttlSeconds: config.auth.accessTtlSeconds,
   });
   const memberships = new MembershipChecker(control.client, config.auth.membershipCacheTtlMs);
+  const audit = new AuditLog(control.client, logger);
   const auth = new AuthService(
     control.client,
     accessTokens,
     new RefreshTokens(control.client, config.auth.refreshTtlSeconds),
     memberships,
-    new AuditLog(control.client, logger),
+    audit,
   );
+  const admin = new FleetAdminService({ control: control.client, keyRing: config.keyRing, registry, pool });
 
   const server = createServer();
   const inFlight = new InFlightRequests();
@@ -135,7 +138,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     ],
   });
   await apollo.start();
-  const context = createContextFactory({ control: control.client, accessTokens, memberships, tenants, services: { auth } });
+  const context = createContextFactory({ control: control.client, accessTokens, memberships, tenants, services: { auth, admin, audit } });
   server.on(
     'request',
     createHttpHandler({

@@ -35,7 +35,7 @@ export function isPublicOperation(resolverName: string, methodName: string): boo
  * refused, if they sent one), authenticated callers whose
  * role is below the rule get FORBIDDEN naming the role needed.
  */
-export const authChecker: AuthChecker<RequestContext> = ({ context }, rules) => {
+export const authChecker: AuthChecker<RequestContext> = ({ context, info }, rules) => {
   const principal = context.principal;
   if (!principal) {
     throw context.credentialError ?? unauthenticated('sign in first: send an access token as "Authorization: Bearer <token>"');
@@ -48,6 +48,13 @@ export const authChecker: AuthChecker<RequestContext> = ({ context }, rules) => 
     if (principal.isPlatformAdmin) {
       return true;
     }
+    // Every admin call is audited, refused ones too; the write never fails the request.
+    void context.services.audit.record({
+      actorUserId: principal.userId,
+      tenantId: principal.tenantId,
+      operation: `admin.${info.fieldName}`,
+      outcome: 'DENIED',
+    });
     throw new AppError(ErrorCode.FORBIDDEN, 'this operation is for platform administrators');
   }
   if (ROLE_RANK[principal.role] >= ROLE_RANK[rule as MembershipRole]) {
