@@ -3,7 +3,10 @@ import { type AppConfig } from '../config/app-config.js';
 import { loadConfig } from '../config/load-config.js';
 import { redactCredentials } from '../ops/migrations/migration-connection.js';
 import { type CliIo, UsageError } from './cli-io.js';
+import { registerDoctorCommand } from './commands/doctor-command.js';
+import { registerKeyCommands } from './commands/key-commands.js';
 import { registerServerCommands } from './commands/server-commands.js';
+import { registerTenantCommands } from './commands/tenant-commands.js';
 import { ExitCode } from './exit-codes.js';
 import { CommandOutput } from './output.js';
 
@@ -71,5 +74,8 @@ export function buildProgram(env: Record<string, string | undefined>, io: CliIo)
     .showHelpAfterError('(run `tenantgate help` for usage)')
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
   registerServerCommands(program, deps);
+  registerTenantCommands(program, deps);
+  registerKeyCommands(program, deps);
+  registerDoctorCommand(program, deps);
   return { program, exitCode: () => exitCode };
 }
