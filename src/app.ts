@@ -6,6 +6,7 @@ import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
+import { FleetAdminService } from './admin/fleet-admin.service.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { AuthService } from './auth/auth.service.js';
 import { MembershipChecker } from './auth/membership-checker.js';
@@ -113,6 +114,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const refreshTokens = new RefreshTokens(control.client, config.auth.refreshTtlSeconds);
   const auth = new AuthService(control.client, accessTokens, refreshTokens, memberships, audit);
   const members = new MemberService(control.client, memberships, refreshTokens);
+  const admin = new FleetAdminService({ control: control.client, keyRing: config.keyRing, registry, pool });
 
   const server = createServer();
   const inFlight = new InFlightRequests();
@@ -137,7 +139,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     ],
   });
   await apollo.start();
-  const context = createContextFactory({ control: control.client, accessTokens, memberships, tenants, services: { auth, members } });
+  const context = createContextFactory({ control: control.client, accessTokens, memberships, tenants, services: { auth, members, admin, audit } });
   server.on(
     'request',
     createHttpHandler({

@@ -43,13 +43,22 @@ function satisfies(principal: Principal, rule: string): boolean {
  * (`@Authorized(Access.ADMIN, Access.PLATFORM_ADMIN)` admits either), else gets FORBIDDEN naming
  * what is needed.
  */
-export const authChecker: AuthChecker<RequestContext> = ({ context }, rules) => {
+export const authChecker: AuthChecker<RequestContext> = ({ context, info }, rules) => {
   const principal = context.principal;
   if (!principal) {
     throw context.credentialError ?? unauthenticated('sign in first: send an access token as "Authorization: Bearer <token>"');
   }
   if (rules.length === 0 || rules.some((rule) => satisfies(principal, rule))) {
     return true;
+  }
+  if (rules.includes(Access.PLATFORM_ADMIN)) {
+    // Every admin call is audited, refused ones too; the write never fails the request.
+    void context.services.audit.record({
+      actorUserId: principal.userId,
+      tenantId: principal.tenantId,
+      operation: `admin.${info.fieldName}`,
+      outcome: 'DENIED',
+    });
   }
   const needed = rules.map((rule) => (rule === Access.PLATFORM_ADMIN ? 'a platform administrator' : `the ${rule} role or higher in this tenant`));
   throw new AppError(ErrorCode.FORBIDDEN, `this operation needs ${needed.join(', or ')}`);

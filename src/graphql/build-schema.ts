@@ -1,5 +1,6 @@
 import { type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { FleetAdminResolver } from '../admin/fleet-admin.resolver.js';
 import { AccountContactResolver } from '../modules/account-contacts/account-contact.resolver.js';
 import { AccountResolver } from '../modules/accounts/account.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
@@ -17,6 +18,7 @@ export const resolvers: NonEmptyArray<Function> = [
   AccountResolver,
   ContactResolver,
   AccountContactResolver,
+  FleetAdminResolver,
 ];
 
 /** Builds the executable schema; class-validator rules on inputs run before resolvers. */

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { type IncomingHttpHeaders } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { type AccessTokens } from '../auth/access-tokens.js';
+import { type FleetAdminService } from '../admin/fleet-admin.service.js';
 import { type AuthService } from '../auth/auth.service.js';
 import { type MembershipChecker } from '../auth/membership-checker.js';
 import { type Principal } from '../auth/principal.js';
+import { type AuditLog } from '../control/audit-log.js';
 import { type ControlClient } from '../control/control-client.js';
 import { AppError, ErrorCode, httpStatusOf, unauthenticated } from '../errors/app-error.js';
 import { type MemberService } from '../modules/members/member.service.js';
@@ -16,6 +18,10 @@ import { RequestLoaders } from './loaders.js';
 export interface AppServices {
   auth: AuthService;
   members: MemberService;
+  /** The platform admin's fleet operations. */
+  admin: FleetAdminService;
+  /** Where admin calls, and refused attempts at them, are recorded. */
+  audit: AuditLog;
 }
 
 /** Everything a resolver may use; built once per request and never mutated by resolvers. */

@@ -49,6 +49,18 @@ export interface TenantClientPoolStats extends ConnectionBudgetStats {
   leasesInUse: number;
 }
 
+/** One cached datasource client as the admin API shows it. */
+export interface CachedClientView {
+  datasourceId: string;
+  credentialVersion: number;
+  /** Requests holding it right now. */
+  leases: number;
+  /** Time since its last use. */
+  idleMs: number;
+  /** Connections its `pg` pool holds, idle and waited for; null while it is still being built. */
+  connections: { total: number; idle: number; waiting: number } | null;
+}
+
 /** A tenant-scoped client held for one request; `release()` must be called when the request ends. */
 export interface TenantLease {
   db: TenantDb;
@@ -60,6 +72,8 @@ interface Entry {
   datasourceId: string;
   credentialVersion: number;
   promise: Promise<DatasourceClient>;
+  /** Set once the build resolves, so a snapshot can read its pool without awaiting. */
+  client?: DatasourceClient;
   slot: BudgetSlot;
   scoped: Map<string, TenantDb>;
   leases: number;
@@ -149,6 +163,20 @@ export class TenantClientPool {
     return { ...this.counters, cachedClients: this.entries.size, leasesInUse, ...this.budget.stats() };
   }
 
+  /** The cached clients, most recently used last (the admin API's `tenantPoolStats`). */
+  cachedClients(): CachedClientView[] {
+    const now = this.now();
+    return [...this.entries.values()].map((entry) => ({
+      datasourceId: entry.datasourceId,
+      credentialVersion: entry.credentialVersion,
+      leases: entry.leases,
+      idleMs: Math.max(0, now - entry.lastUsed),
+      connections: entry.client
+        ? { total: entry.client.pool.totalCount, idle: entry.client.pool.idleCount, waiting: entry.client.pool.waitingCount }
+        : null,
+    }));
+  }
+
   /** Disconnects every client, waiting for none: call after the HTTP server stopped taking requests. */
   async closeAll(): Promise<void> {
     this.closing = true;
@@ -188,6 +216,12 @@ export class TenantClientPool {
       lastUsed: this.now(),
       retired: false,
     };
+    entry.promise.then(
+      (client) => {
+        entry.client = client;
+      },
+      () => undefined,
+    );
     entry.promise.catch(() => {
       if (this.entries.get(id) === entry) {
         this.entries.delete(id);

@@ -1,6 +1,7 @@
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { hashPassword } from '../../src/auth/password-hasher.js';
 import { type AppConfig, type AuthConfig, type TenancyConfig } from '../../src/config/app-config.js';
+import { type KeyRing } from '../../src/crypto/key-ring.js';
 import { type MembershipRole } from '../../src/generated/control/enums.js';
 import { applyMigrations } from '../../src/ops/migrations/migrator.js';
 import { addMember, upsertUser } from '../../src/ops/provisioning/members.js';
@@ -43,6 +44,8 @@ export interface TestFleetOptions extends AppOptions {
   tenancy?: Partial<TenancyConfig>;
   /** Default: the test config's, whose membership cache lasts 1 ms. */
   auth?: Partial<AuthConfig>;
+  /** The gateway's key ring (provisioning seals under its active key). Default: one random key. */
+  keyRing?: KeyRing;
 }
 
 /**
@@ -59,7 +62,7 @@ export async function startTestFleet(options: TestFleetOptions = {}): Promise<Te
     pooled: await createTestDatabase('pooled'),
   };
   await applyMigrations({ databaseUrl: databases.control.url, migrationsDir: controlMigrationsDir });
-  const config = testConfig(databases.control.url, options.tenancy, options.auth);
+  const config = { ...testConfig(databases.control.url, options.tenancy, options.auth), ...(options.keyRing ? { keyRing: options.keyRing } : {}) };
   const app = await createApp(config, { ...options, logger: options.logger });
   const control = app.control.client;
   const specs: { slug: TenantSlug; db: TestDatabase; datasource: string; kind: 'DEDICATED' | 'POOLED' }[] = [

@@ -54,3 +54,48 @@ export async function createDatabaseIfMissing(adminUrl: string, database: string
     await client.end().catch(() => undefined);
   }
 }
+
+/**
+ * Drops `database` on the server behind `adminUrl` if it exists, closing its sessions first
+ * (`WITH (FORCE)`, Postgres 13+): used to undo a provisioning that created it, and by `tenants
+ * delete --drop-database`.
+ *
+ * @returns `true` when this call dropped it, `false` when there was none.
+ * @throws AppError `BAD_USER_INPUT` for an invalid name, `TENANT_UNAVAILABLE` when the server refuses.
+ */
+export async function dropDatabaseIfExists(adminUrl: string, database: string): Promise<boolean> {
+  if (typeof database !== 'string' || !DATABASE_NAME.test(database)) {
+    throw badInput('database name must be 1-63 characters of a-z, 0-9 and _, not starting with a digit', 'database');
+  }
+  const client = new pg.Client({ connectionString: adminUrl, application_name: 'tenantgate-provisioning' });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if ((existing.rowCount ?? 0) === 0) {
+      return false;
+    }
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
+    return true;
+  } catch (error) {
+    throw databaseUnavailable(`cannot drop database "${database}"`, error, adminUrl);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** The database a URL names (its path without the slash), or null when it names none. */
+export function databaseNameOf(url: string): string | null {
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+  return name.length > 0 ? name : null;
+}
+
+/**
+ * The same server and credentials with another database in the path, e.g. the maintenance
+ * database `postgres` to create or drop a tenant database from.
+ */
+export function withDatabase(url: string, database: string): string {
+  const next = new URL(url);
+  next.pathname = `/${encodeURIComponent(database)}`;
+  return next.toString();
+}

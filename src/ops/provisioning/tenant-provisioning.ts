@@ -66,26 +66,59 @@ export async function provisionTenant(deps: ProvisioningDeps, request: Provision
   const target = await resolveProvisioningTarget(deps.control, deps.keyRing, request.datasource);
   await assertSlugPlacement(deps.control, request.slug, target);
   const migration = await migrateDatasource(target, deps.migrationsDir ?? tenantMigrationsDir);
-  return deps.control.$transaction(async (tx) => {
-    const datasource = await placeOn(tx, deps.keyRing, target);
-    await assertRoomOn(tx, datasource, request.slug);
-    const { count } = await tx.tenant.createMany({
-      data: [{ slug: request.slug, name: request.name, status, datasourceId: datasource.id, schemaVersion: migration.latest }],
-      // A concurrent provisioning of the same slug makes this a no-op instead of aborting the transaction.
-      skipDuplicates: true,
-    });
-    if (migration.latest !== null) {
-      await recordSchemaVersion(tx, datasource.id, migration.latest);
-    }
-    const tenant = await tx.tenant.findUniqueOrThrow({ where: { slug: request.slug } });
-    if (tenant.datasourceId !== datasource.id) {
-      throw slugOnOtherDatasource(request.slug);
-    }
-    return { tenant, datasource, created: count === 1, migrationsApplied: migration.applied };
-  });
+  const placed = await deps.control.$transaction((tx) =>
+    registerTenant(tx, deps.keyRing, target, { slug: request.slug, name: request.name, status }, migration.latest),
+  );
+  return { ...placed, migrationsApplied: migration.applied };
 }
 
-async function migrateDatasource(target: ProvisioningTarget, migrationsDir: string): Promise<MigrationRunResult> {
+/** The tenant row {@link registerTenant} writes. */
+export interface TenantRegistration {
+  slug: string;
+  name: string;
+  status: TenantStatus;
+  /** Chosen by the caller when rows are written under it before the tenant row exists (a seed). Default: generated. */
+  id?: string;
+}
+
+/**
+ * The control-plane half of provisioning, inside the caller's transaction: registers (or finds)
+ * the datasource, checks a dedicated one is free, creates the tenant row at `schemaVersion` and
+ * brings its datasource's other tenants to that version. The caller migrated the database first.
+ *
+ * @returns `created: false` when the slug already existed on this datasource.
+ * @throws AppError `BAD_USER_INPUT` when the slug lives on another datasource or a dedicated one is taken.
+ */
+export async function registerTenant(
+  tx: ControlWriter,
+  keyRing: KeyRing,
+  target: ProvisioningTarget,
+  registration: TenantRegistration,
+  schemaVersion: string | null,
+): Promise<{ tenant: Tenant; datasource: Datasource; created: boolean }> {
+  const datasource = await placeOn(tx, keyRing, target);
+  await assertRoomOn(tx, datasource, registration.slug);
+  const { count } = await tx.tenant.createMany({
+    data: [{ ...registration, datasourceId: datasource.id, schemaVersion }],
+    // A concurrent provisioning of the same slug makes this a no-op instead of aborting the transaction.
+    skipDuplicates: true,
+  });
+  if (schemaVersion !== null) {
+    await recordSchemaVersion(tx, datasource.id, schemaVersion);
+  }
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { slug: registration.slug } });
+  if (tenant.datasourceId !== datasource.id) {
+    throw slugOnOtherDatasource(registration.slug);
+  }
+  return { tenant, datasource, created: count === 1 };
+}
+
+/**
+ * Applies the tenant migrations to the target's database.
+ *
+ * @throws AppError `TENANT_UNAVAILABLE` naming the datasource, never its URL.
+ */
+export async function migrateDatasource(target: ProvisioningTarget, migrationsDir: string): Promise<MigrationRunResult> {
   try {
     return await applyMigrations({ databaseUrl: target.url, migrationsDir });
   } catch (error) {

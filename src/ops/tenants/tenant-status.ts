@@ -1,0 +1,28 @@
+import { type ControlClient } from '../../control/control-client.js';
+import { type TenantStatus } from '../../generated/control/enums.js';
+import { assertTenantStatus } from '../provisioning/provisioning-input.js';
+import { findTenant, TENANT_SUMMARY, type TenantSummary } from './tenant-catalog.js';
+
+/** What {@link setTenantStatus} changed. */
+export interface TenantStatusChange {
+  tenant: TenantSummary;
+  previous: TenantStatus;
+  changed: boolean;
+}
+
+/**
+ * Sets a tenant's status: `SUSPENDED` refuses its requests (FORBIDDEN), `READ_ONLY` serves reads and
+ * refuses writes (TENANT_READ_ONLY), `ACTIVE` serves both. Gateways see the change when their cached
+ * route expires (`TENANT_CONFIG_TTL_MS`) or is invalidated; setting the status it already has is a no-op.
+ *
+ * @throws AppError `NOT_FOUND`, `BAD_USER_INPUT` for an unknown status.
+ */
+export async function setTenantStatus(control: ControlClient, slugOrId: string, status: TenantStatus): Promise<TenantStatusChange> {
+  assertTenantStatus(status);
+  const current = await findTenant(control, slugOrId);
+  if (current.status === status) {
+    return { tenant: current, previous: status, changed: false };
+  }
+  const tenant = await control.tenant.update({ where: { id: current.id }, data: { status }, select: TENANT_SUMMARY });
+  return { tenant, previous: current.status, changed: true };
+}
