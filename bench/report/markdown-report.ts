@@ -84,6 +84,25 @@ function manySection(results: BenchResults): string[] {
   ];
 }
 
+function idleSection(results: BenchResults): string[] {
+  const idle = results.phases.idleTenants;
+  if (!idle) {
+    return [];
+  }
+  return [
+    `## Idle tenants: ${idle.tenants} registered tenant datasources over ${idle.databases} databases, each served once`,
+    '',
+    row(['', 'RSS MB', 'JS heap MB']),
+    row(['---', '---', '---']),
+    row(['after one tenant (runtime warm), after GC', idle.baseline.rssMb, idle.baseline.heapUsedMb]),
+    row([`after all ${idle.tenants}, after GC`, idle.touched.rssMb, idle.touched.heapUsedMb]),
+    '',
+    `Per idle tenant: ${idle.bytesPerIdleTenant} bytes of RSS, ${idle.heapBytesPerIdleTenant} bytes of heap; ` +
+      `${idle.liveDatasources} datasources open, ${idle.openConnections} server connections (budget ${idle.connectionBudget}).`,
+    '',
+  ];
+}
+
 function fleetSection(results: BenchResults): string[] {
   const fleet = results.phases.fleetMigration;
   if (!fleet) {
@@ -113,7 +132,9 @@ export function renderMarkdown(results: BenchResults, analysis: string): string 
     `Versions: ${versions}. Database: ${results.postgres}.`,
     `Fleet: ${results.setup.tenantDatabases} tenant databases and ${results.setup.pooledTenants} pooled tenants, created in ${results.setup.seconds} s.`,
     '',
-    `**p50Ratio (10 tenants, even): ${results.p50Ratio ?? 'n/a'}** · throughput ratio: ${results.throughputRatio ?? 'n/a'}`,
+    `**p50Ratio (10 tenants, even): ${results.p50Ratio ?? 'n/a'}** · throughput ratio: ${results.throughputRatio ?? 'n/a'} · ` +
+      `many-tenant throughput ratio: ${results.manyThroughputRatio ?? 'n/a'} · cold p50 / p99: ${results.coldP50Ms ?? 'n/a'} / ${results.coldP99Ms ?? 'n/a'} ms · ` +
+      `bytes per idle tenant: ${results.bytesPerIdleTenant ?? 'n/a'}`,
     '',
     '## Targets',
     '',
@@ -127,6 +148,7 @@ export function renderMarkdown(results: BenchResults, analysis: string): string 
     ...warmSection(results),
     ...coldSection(results),
     ...manySection(results),
+    ...idleSection(results),
     ...fleetSection(results),
     analysis.trim(),
     '',
