@@ -2,6 +2,7 @@ import { FULL_PROFILE, QUICK_PROFILE } from './bench-profile.js';
 import { runColdPhase } from './phases/cold-phase.js';
 import { runFleetMigrationPhase } from './phases/fleet-migration-phase.js';
 import { runIdleTenantsPhase } from './phases/idle-tenants-phase.js';
+import { runPgBouncerPhase } from './phases/pgbouncer-phase.js';
 import { runManyTenantsPhase } from './phases/many-tenants-phase.js';
 import { HEADLINE, runWarmPhase } from './phases/warm-phase.js';
 import { checkTargets, headlineFigures, type BenchResults } from './report/bench-results.js';
@@ -77,6 +78,9 @@ try {
   }
   if (wanted('idle')) {
     results.phases.idleTenants = await phase('Idle tenants: memory per registered datasource', () => runIdleTenantsPhase(fleet, profile, log));
+  }
+  if (wanted('pgbouncer')) {
+    results.phases.pgbouncer = await phase('Two gateways behind PgBouncer (transaction mode)', () => runPgBouncerPhase(postgres, fleet, profile, log));
   }
   if (wanted('fleet')) {
     results.phases.fleetMigration = await phase('Fleet migration', () => runFleetMigrationPhase(postgres, fleet, profile, log));

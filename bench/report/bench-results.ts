@@ -1,6 +1,7 @@
 import { type ColdResults } from '../phases/cold-phase.js';
 import { type FleetMigrationResults } from '../phases/fleet-migration-phase.js';
 import { type IdleTenantsResults } from '../phases/idle-tenants-phase.js';
+import { type PgBouncerResults } from '../phases/pgbouncer-phase.js';
 import { type ManyTenantsResults } from '../phases/many-tenants-phase.js';
 import { HEADLINE, type WarmResults } from '../phases/warm-phase.js';
 
@@ -34,7 +35,7 @@ export interface BenchResults {
   bytesPerIdleTenant: number | null;
   targets: TargetCheck[];
   setup: { tenantDatabases: number; pooledTenants: number; seconds: number };
-  phases: { warm?: WarmResults; cold?: ColdResults; manyTenants?: ManyTenantsResults; idleTenants?: IdleTenantsResults; fleetMigration?: FleetMigrationResults };
+  phases: { warm?: WarmResults; cold?: ColdResults; manyTenants?: ManyTenantsResults; idleTenants?: IdleTenantsResults; pgbouncer?: PgBouncerResults; fleetMigration?: FleetMigrationResults };
   /** Phases that failed, with why; a failed phase has no numbers. */
   failures: { phase: string; error: string }[];
 }

@@ -103,6 +103,26 @@ function idleSection(results: BenchResults): string[] {
   ];
 }
 
+function pgbouncerSection(results: BenchResults): string[] {
+  const bouncer = results.phases.pgbouncer;
+  if (!bouncer) {
+    return [];
+  }
+  if (!bouncer.measured) {
+    return ['## Two gateways behind PgBouncer', '', `Not measured: ${bouncer.reason}.`, ''];
+  }
+  return [
+    `## Two gateways behind PgBouncer (${bouncer.pgbouncer}, transaction mode): ${bouncer.databases} databases, ${bouncer.durationSeconds} s of Zipf traffic`,
+    '',
+    `Each gateway has a budget of ${bouncer.budgetPerGateway} connections to PgBouncer; PgBouncer opens at most ${bouncer.serverConnections} server connections, ${bouncer.poolSizePerDatabase} per database.`,
+    '',
+    row(['requests', 'errors', 'req/s (both gateways)', 'p50 / p99 ms', 'peak server connections']),
+    row(['---', '---', '---', '---', '---']),
+    row([bouncer.requests, bouncer.failures, bouncer.requestsPerSecond, `${bouncer.latencyMs.p50} / ${bouncer.latencyMs.p99}`, `${bouncer.peakServerConnections} / ${bouncer.serverConnections}`]),
+    '',
+  ];
+}
+
 function fleetSection(results: BenchResults): string[] {
   const fleet = results.phases.fleetMigration;
   if (!fleet) {
@@ -149,6 +169,7 @@ export function renderMarkdown(results: BenchResults, analysis: string): string 
     ...coldSection(results),
     ...manySection(results),
     ...idleSection(results),
+    ...pgbouncerSection(results),
     ...fleetSection(results),
     analysis.trim(),
     '',
