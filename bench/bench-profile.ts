@@ -25,6 +25,10 @@ export interface BenchProfile {
     gatewayNodeOptions: string;
   };
   fleet: { databases: number; concurrency: number };
+  /** Registered tenants for the idle-memory phase, each with its own datasource row (several per database). */
+  idle: { tenants: number };
+  /** Two gateways behind PgBouncer, on the many-tenant phase's databases and budget. */
+  pgbouncer: { durationSeconds: number };
 }
 
 const WARM_TENANT_COUNTS = [1, 10, 50];
@@ -42,6 +46,8 @@ export const QUICK_PROFILE: BenchProfile = {
   cold: { tenants: 100, concurrentRequests: 100 },
   many: { databases: 200, connectionBudget: 60, poolMax: 1, connections: 16, durationSeconds: 30, gatewayNodeOptions: FLEET_NODE_OPTIONS },
   fleet: { databases: 200, concurrency: 8 },
+  idle: { tenants: 400 },
+  pgbouncer: { durationSeconds: 15 },
 };
 
 export const FULL_PROFILE: BenchProfile = {
@@ -51,4 +57,6 @@ export const FULL_PROFILE: BenchProfile = {
   cold: { tenants: 200, concurrentRequests: 100 },
   many: { databases: 500, connectionBudget: 60, poolMax: 1, connections: 16, durationSeconds: 180, gatewayNodeOptions: FLEET_NODE_OPTIONS },
   fleet: { databases: 500, concurrency: 8 },
+  idle: { tenants: 2000 },
+  pgbouncer: { durationSeconds: 60 },
 };

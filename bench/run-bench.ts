@@ -1,9 +1,11 @@
 import { FULL_PROFILE, QUICK_PROFILE } from './bench-profile.js';
 import { runColdPhase } from './phases/cold-phase.js';
 import { runFleetMigrationPhase } from './phases/fleet-migration-phase.js';
+import { runIdleTenantsPhase } from './phases/idle-tenants-phase.js';
+import { runPgBouncerPhase } from './phases/pgbouncer-phase.js';
 import { runManyTenantsPhase } from './phases/many-tenants-phase.js';
 import { HEADLINE, runWarmPhase } from './phases/warm-phase.js';
-import { checkTargets, type BenchResults } from './report/bench-results.js';
+import { checkTargets, headlineFigures, type BenchResults } from './report/bench-results.js';
 import { describeMachine, describeVersions } from './report/environment.js';
 import { writeResults } from './report/results-files.js';
 import { createBenchFleet } from './setup/bench-fleet.js';
@@ -30,6 +32,10 @@ const results: BenchResults = {
   postgres: '',
   p50Ratio: null,
   throughputRatio: null,
+  manyThroughputRatio: null,
+  coldP50Ms: null,
+  coldP99Ms: null,
+  bytesPerIdleTenant: null,
   targets: [],
   setup: { tenantDatabases: 0, pooledTenants: 0, seconds: 0 },
   phases: {},
@@ -57,6 +63,7 @@ try {
     tenants: profile.fleetTenants,
     sharedTenants: Math.max(...profile.warm.tenantCounts),
     poolMax: profile.warm.poolMax,
+    idleTenants: wanted('idle') ? profile.idle.tenants : 0,
     onProgress: log,
   });
   results.setup = { tenantDatabases: fleet.tenants.length, pooledTenants: fleet.pooledTenants.length, seconds: Math.round(fleet.setupSeconds * 10) / 10 };
@@ -69,6 +76,12 @@ try {
   if (wanted('many')) {
     results.phases.manyTenants = await phase('Many tenants under a connection budget', () => runManyTenantsPhase(postgres, fleet, profile, log));
   }
+  if (wanted('idle')) {
+    results.phases.idleTenants = await phase('Idle tenants: memory per registered datasource', () => runIdleTenantsPhase(fleet, profile, log));
+  }
+  if (wanted('pgbouncer')) {
+    results.phases.pgbouncer = await phase('Two gateways behind PgBouncer (transaction mode)', () => runPgBouncerPhase(postgres, fleet, profile, log));
+  }
   if (wanted('fleet')) {
     results.phases.fleetMigration = await phase('Fleet migration', () => runFleetMigrationPhase(postgres, fleet, profile, log));
   }
@@ -79,6 +92,7 @@ try {
 const headline = results.phases.warm?.comparisons.find((c) => c.tenants === HEADLINE.tenants && c.distribution === HEADLINE.distribution);
 results.p50Ratio = headline?.p50Ratio ?? null;
 results.throughputRatio = headline?.throughputRatio ?? null;
+Object.assign(results, headlineFigures(results.phases));
 results.targets = checkTargets(results.phases);
 results.runSeconds = Math.round((performance.now() - started) / 1000);
 

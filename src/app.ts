@@ -28,8 +28,10 @@ import { tenantMigrationsDir } from './paths.js';
 import { createHttpHandler } from './server/http-handler.js';
 import { InFlightRequests } from './server/in-flight-requests.js';
 import { DatasourceRegistry, type TenantRoute } from './tenancy/datasource-registry.js';
-import { type DatasourceClient } from './tenancy/tenant-client-factory.js';
+import { type ConnectionBudget } from './tenancy/connection-budget.js';
+import { type DatasourceConnection } from './tenancy/tenant-client-factory.js';
 import { TenantClientPool } from './tenancy/tenant-client-pool.js';
+import { TenantRuntime } from './tenancy/tenant-runtime.js';
 import { type TenancyObserver } from './tenancy/tenancy-observer.js';
 import { createDatasourceConnector, TenantConnections, type TenantAccess } from './tenancy/tenant-connections.js';
 
@@ -39,8 +41,16 @@ const SHUTDOWN_GRACE_MS = 10_000;
 /** Seams for tests and tools; production passes none of them. */
 export interface AppOptions {
   logger?: Logger;
-  /** Replaces how a datasource client is built (tests use it to break routing on purpose). */
-  connect?: (route: TenantRoute) => Promise<DatasourceClient>;
+  /**
+   * Replaces how a datasource's pool is opened on the budget (tests use it to break routing on
+   * purpose, e.g. by opening one tenant's pool on another tenant's database).
+   */
+  connect?: (route: TenantRoute, budget: ConnectionBudget) => Promise<DatasourceConnection>;
+  /**
+   * Test seam: turns off the guard that keeps Prisma from batching calls of different datasources
+   * (see `tenant-scope.ts`), so the isolation suite can prove it catches the mis-route.
+   */
+  unguardedBatching?: boolean;
   /**
    * Replaces the whole route-and-pool path to tenant data (the benchmark's single-database
    * baseline serves every tenant from one client through it).
@@ -76,7 +86,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const logger = options.logger ?? createLogger(config.logLevel);
   const control = createControlPlane(config.controlDatabaseUrl, config.controlPoolMax);
   const registry = new DatasourceRegistry({ control: control.client, ttlMs: config.tenancy.configTtlMs, observer: options.observer });
+  const runtime = new TenantRuntime({ unguardedBatching: options.unguardedBatching });
   const pool = new TenantClientPool({
+    runtime,
+    observer: options.observer,
     connect:
       options.connect ??
       createDatasourceConnector({
@@ -84,6 +97,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         defaultPoolMax: config.tenancy.defaultPoolMax,
         connectionBudget: config.tenancy.connectionBudget,
         connectTimeoutMs: config.tenancy.connectTimeoutMs,
+        budgetWaitMs: config.tenancy.budgetWaitMs,
         logger,
         observer: options.observer,
       }),
@@ -94,11 +108,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     idleTtlMs: config.tenancy.clientIdleTtlMs,
     cleanupIntervalMs: config.tenancy.cleanupIntervalMs,
     onEvict: (datasourceId, reason) => logger.debug({ datasourceId, reason }, 'tenant client retired'),
-    onBudgetTimeout: (datasourceId) => {
-      const { reservedConnections, connectionBudget, leasesInUse } = pool.stats();
+    onBudgetTimeout: () => {
+      const { openConnections, connectionBudget, leasesInUse } = pool.stats();
       logger.warn(
-        { datasourceId, reservedConnections, connectionBudget, leasesInUse },
-        'no room in the tenant connection budget: requests got TENANT_UNAVAILABLE; raise TENANT_CONNECTION_BUDGET or lower pool sizes',
+        { openConnections, connectionBudget, leasesInUse },
+        'no room in the tenant connection budget: a request got TENANT_UNAVAILABLE; raise TENANT_CONNECTION_BUDGET or lower pool sizes',
       );
     },
   });
@@ -169,6 +183,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         logger.warn({ inFlight: inFlight.size }, 'closing tenant clients with requests still running');
       }
       await pool.closeAll();
+      await runtime.close();
       await control.close();
     },
   };

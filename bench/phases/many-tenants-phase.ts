@@ -12,7 +12,7 @@ export interface FleetSample {
   second: number;
   rssMb: number;
   tenantConnections: number;
-  liveClients: number;
+  liveDatasources: number;
 }
 
 /** Phase 5: hundreds of tenant databases under a connection budget, skewed traffic for minutes. */
@@ -53,7 +53,7 @@ export async function runManyTenantsPhase(
           second: Math.round((performance.now() - started) / 100) / 10,
           rssMb: megabytes(stats.rssBytes),
           tenantConnections,
-          liveClients: stats.pool?.liveClients ?? 0,
+          liveDatasources: stats.pool?.liveDatasources ?? 0,
         });
       })
       // A sample in flight when the phase ends (or the gateway dies) is dropped; the load result says what failed.

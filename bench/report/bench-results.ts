@@ -1,5 +1,7 @@
 import { type ColdResults } from '../phases/cold-phase.js';
 import { type FleetMigrationResults } from '../phases/fleet-migration-phase.js';
+import { type IdleTenantsResults } from '../phases/idle-tenants-phase.js';
+import { type PgBouncerResults } from '../phases/pgbouncer-phase.js';
 import { type ManyTenantsResults } from '../phases/many-tenants-phase.js';
 import { HEADLINE, type WarmResults } from '../phases/warm-phase.js';
 
@@ -24,15 +26,38 @@ export interface BenchResults {
   p50Ratio: number | null;
   /** Warm routed requests/s over single-database requests/s, same traffic. */
   throughputRatio: number | null;
+  /** Many-tenant req/s over the 10-tenant warm gateway's req/s (even traffic), same run. */
+  manyThroughputRatio: number | null;
+  /** Cold activation (lookup to probed connections) p50 and p99, ms. */
+  coldP50Ms: number | null;
+  coldP99Ms: number | null;
+  /** RSS one more registered, once-served, idle tenant datasource costs (idle phase). */
+  bytesPerIdleTenant: number | null;
   targets: TargetCheck[];
   setup: { tenantDatabases: number; pooledTenants: number; seconds: number };
-  phases: { warm?: WarmResults; cold?: ColdResults; manyTenants?: ManyTenantsResults; fleetMigration?: FleetMigrationResults };
+  phases: { warm?: WarmResults; cold?: ColdResults; manyTenants?: ManyTenantsResults; idleTenants?: IdleTenantsResults; pgbouncer?: PgBouncerResults; fleetMigration?: FleetMigrationResults };
   /** Phases that failed, with why; a failed phase has no numbers. */
   failures: { phase: string; error: string }[];
 }
 
 const MANY_TENANTS_TARGET = 500;
 const FLEET_TARGET = 500;
+const IDLE_TENANTS_TARGET = 2000;
+const COLD_TENANTS_TARGET = 200;
+
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
+
+/** The top-level figures of `latest.json` (null when their phase did not run). */
+export function headlineFigures(phases: BenchResults['phases']): Pick<BenchResults, 'manyThroughputRatio' | 'coldP50Ms' | 'coldP99Ms' | 'bytesPerIdleTenant'> {
+  const warm10 = phases.warm?.comparisons.find((c) => c.tenants === HEADLINE.tenants && c.distribution === HEADLINE.distribution);
+  const many = phases.manyTenants;
+  return {
+    manyThroughputRatio: warm10 && many && warm10.gateway.requestsPerSecond > 0 ? round3(many.load.requestsPerSecond / warm10.gateway.requestsPerSecond) : null,
+    coldP50Ms: phases.cold?.steps.totalMs.p50 ?? null,
+    coldP99Ms: phases.cold?.steps.totalMs.p99 ?? null,
+    bytesPerIdleTenant: phases.idleTenants?.bytesPerIdleTenant ?? null,
+  };
+}
 
 /** Compares the run with the targets of the benchmark issue; reports, never asserts. */
 export function checkTargets(phases: BenchResults['phases']): TargetCheck[] {
@@ -52,8 +77,18 @@ export function checkTargets(phases: BenchResults['phases']): TargetCheck[] {
   const cold = phases.cold;
   if (cold) {
     checks.push(
-      { target: 'cold activation p50 < 25 ms', measured: `${cold.steps.totalMs.p50} ms`, met: cold.steps.totalMs.p50 < 25, scaledDown: false },
-      { target: 'cold activation p99 < 60 ms', measured: `${cold.steps.totalMs.p99} ms`, met: cold.steps.totalMs.p99 < 60, scaledDown: false },
+      {
+        target: `cold activation p50 < 12 ms (${COLD_TENANTS_TARGET} tenants)`,
+        measured: `${cold.steps.totalMs.p50} ms`,
+        met: cold.steps.totalMs.p50 < 12,
+        scaledDown: cold.tenants < COLD_TENANTS_TARGET,
+      },
+      {
+        target: `cold activation p99 < 40 ms (${COLD_TENANTS_TARGET} tenants)`,
+        measured: `${cold.steps.totalMs.p99} ms`,
+        met: cold.steps.totalMs.p99 < 40,
+        scaledDown: cold.tenants < COLD_TENANTS_TARGET,
+      },
       {
         target: '100 concurrent cold requests build one client',
         measured: `${cold.concurrent.clientsBuilt} built`,
@@ -79,11 +114,34 @@ export function checkTargets(phases: BenchResults['phases']): TargetCheck[] {
         scaledDown,
       },
       {
+        target: 'many-tenant p99 < 250 ms',
+        measured: `${many.load.latencyMs.p99} ms`,
+        met: many.load.latencyMs.p99 < 250,
+        scaledDown,
+      },
+      {
         target: 'RSS plateau under 600 MB',
         measured: `${many.rssFirstHalfMaxMb} MB first half, ${many.rssSecondHalfMaxMb} MB second half`,
         met: many.rssSecondHalfMaxMb < 600,
         scaledDown,
       },
+    );
+  }
+  const { manyThroughputRatio, bytesPerIdleTenant } = headlineFigures(phases);
+  if (manyThroughputRatio !== null && many) {
+    checks.push({
+      target: 'many-tenant throughput ≥ 0.5× the 10-tenant warm gateway',
+      measured: `${manyThroughputRatio}×`,
+      met: manyThroughputRatio >= 0.5,
+      scaledDown: many.databases < MANY_TENANTS_TARGET,
+    });
+  }
+  const idle = phases.idleTenants;
+  if (idle && bytesPerIdleTenant !== null) {
+    const scaledDown = idle.tenants < IDLE_TENANTS_TARGET;
+    checks.push(
+      { target: `${IDLE_TENANTS_TARGET} registered tenants: RSS < 500 MB`, measured: `${idle.touched.rssMb} MB with ${idle.tenants}`, met: idle.touched.rssMb < 500, scaledDown },
+      { target: 'memory per idle tenant < 200 KB', measured: `${Math.round(bytesPerIdleTenant / 1024)} KB`, met: bytesPerIdleTenant < 200 * 1024, scaledDown },
     );
   }
   const fleet = phases.fleetMigration;

@@ -84,6 +84,45 @@ function manySection(results: BenchResults): string[] {
   ];
 }
 
+function idleSection(results: BenchResults): string[] {
+  const idle = results.phases.idleTenants;
+  if (!idle) {
+    return [];
+  }
+  return [
+    `## Idle tenants: ${idle.tenants} registered tenant datasources over ${idle.databases} databases, each served once`,
+    '',
+    row(['', 'RSS MB', 'JS heap MB']),
+    row(['---', '---', '---']),
+    row(['after one tenant (runtime warm), after GC', idle.baseline.rssMb, idle.baseline.heapUsedMb]),
+    row([`after all ${idle.tenants}, after GC`, idle.touched.rssMb, idle.touched.heapUsedMb]),
+    '',
+    `Per idle tenant: ${idle.bytesPerIdleTenant} bytes of RSS, ${idle.heapBytesPerIdleTenant} bytes of heap; ` +
+      `${idle.liveDatasources} datasources open, ${idle.openConnections} server connections (budget ${idle.connectionBudget}).`,
+    '',
+  ];
+}
+
+function pgbouncerSection(results: BenchResults): string[] {
+  const bouncer = results.phases.pgbouncer;
+  if (!bouncer) {
+    return [];
+  }
+  if (!bouncer.measured) {
+    return ['## Two gateways behind PgBouncer', '', `Not measured: ${bouncer.reason}.`, ''];
+  }
+  return [
+    `## Two gateways behind PgBouncer (${bouncer.pgbouncer}, transaction mode): ${bouncer.databases} databases, ${bouncer.durationSeconds} s of Zipf traffic`,
+    '',
+    `Each gateway has a budget of ${bouncer.budgetPerGateway} connections to PgBouncer; PgBouncer opens at most ${bouncer.serverConnections} server connections, ${bouncer.poolSizePerDatabase} per database.`,
+    '',
+    row(['requests', 'errors', 'req/s (both gateways)', 'p50 / p99 ms', 'peak server connections']),
+    row(['---', '---', '---', '---', '---']),
+    row([bouncer.requests, bouncer.failures, bouncer.requestsPerSecond, `${bouncer.latencyMs.p50} / ${bouncer.latencyMs.p99}`, `${bouncer.peakServerConnections} / ${bouncer.serverConnections}`]),
+    '',
+  ];
+}
+
 function fleetSection(results: BenchResults): string[] {
   const fleet = results.phases.fleetMigration;
   if (!fleet) {
@@ -113,7 +152,9 @@ export function renderMarkdown(results: BenchResults, analysis: string): string 
     `Versions: ${versions}. Database: ${results.postgres}.`,
     `Fleet: ${results.setup.tenantDatabases} tenant databases and ${results.setup.pooledTenants} pooled tenants, created in ${results.setup.seconds} s.`,
     '',
-    `**p50Ratio (10 tenants, even): ${results.p50Ratio ?? 'n/a'}** · throughput ratio: ${results.throughputRatio ?? 'n/a'}`,
+    `**p50Ratio (10 tenants, even): ${results.p50Ratio ?? 'n/a'}** · throughput ratio: ${results.throughputRatio ?? 'n/a'} · ` +
+      `many-tenant throughput ratio: ${results.manyThroughputRatio ?? 'n/a'} · cold p50 / p99: ${results.coldP50Ms ?? 'n/a'} / ${results.coldP99Ms ?? 'n/a'} ms · ` +
+      `bytes per idle tenant: ${results.bytesPerIdleTenant ?? 'n/a'}`,
     '',
     '## Targets',
     '',
@@ -127,6 +168,8 @@ export function renderMarkdown(results: BenchResults, analysis: string): string 
     ...warmSection(results),
     ...coldSection(results),
     ...manySection(results),
+    ...idleSection(results),
+    ...pgbouncerSection(results),
     ...fleetSection(results),
     analysis.trim(),
     '',

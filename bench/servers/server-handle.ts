@@ -8,7 +8,7 @@ export interface ServerHandle {
   url: string;
   pid: number;
   /** Samples the server's memory, event-loop delay, pool and activation timings. */
-  stats(options?: { resetLoopDelay?: boolean }): Promise<ServerStats>;
+  stats(options?: { resetLoopDelay?: boolean; gc?: boolean }): Promise<ServerStats>;
   stop(): Promise<void>;
 }
 
@@ -55,7 +55,7 @@ export async function startServer(kind: ServerKind, env: Record<string, string>)
           }
         };
         child.on('message', onMessage);
-        if (!child.send({ type: 'stats', id, resetLoopDelay: options.resetLoopDelay ?? false })) {
+        if (!child.send({ type: 'stats', id, resetLoopDelay: options.resetLoopDelay ?? false, gc: options.gc ?? false })) {
           child.off('message', onMessage);
           reject(new Error(`${kind} server is gone`));
         }

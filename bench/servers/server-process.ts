@@ -84,6 +84,9 @@ function stats(pool: Awaited<ReturnType<typeof start>>['pool']): ServerStats {
 const server = await start();
 process.on('message', (message: ServerRequest) => {
   if (message.type === 'stats') {
+    if (message.gc) {
+      globalThis.gc?.();
+    }
     send({ type: 'stats', id: message.id, stats: stats(server.pool) });
     if (message.resetLoopDelay) {
       loopDelay.reset();

@@ -16,6 +16,7 @@ export interface ServerStats {
   builds: ClientBuildTimings[];
 }
 
-export type ServerRequest = { type: 'stats'; id: number; resetLoopDelay?: boolean } | { type: 'stop' };
+/** `gc` runs a full collection first (the process must run with `--expose-gc`). */
+export type ServerRequest = { type: 'stats'; id: number; resetLoopDelay?: boolean; gc?: boolean } | { type: 'stop' };
 
 export type ServerReply = { type: 'ready'; url: string } | { type: 'stats'; id: number; stats: ServerStats };

@@ -34,6 +34,11 @@ export interface BenchFleet {
   tenants: BenchTenant[];
   /** Tenants sharing one POOLED datasource, the same sizes as the first dedicated tenants. */
   pooledTenants: BenchTenant[];
+  /**
+   * The dedicated tenants plus more, each with a datasource row of its own on one of the same
+   * databases, up to `idleTenants` in all: to the gateway each is one more datasource.
+   */
+  idleTenants: BenchTenant[];
   /** Environment every server process starts with (NODE_ENV=production, keys, control plane). */
   serverEnv: Record<string, string>;
   /** Seconds spent creating the fleet, for the results file. */
@@ -47,6 +52,8 @@ export interface BenchFleetOptions {
   sharedTenants: number;
   /** `pg` pool size recorded on each datasource. */
   poolMax: number;
+  /** Tenants registered in all for the idle-memory phase (at least `tenants`). */
+  idleTenants: number;
   onProgress?: (message: string) => void;
 }
 
@@ -77,9 +84,9 @@ export async function createBenchFleet(server: BenchPostgres, options: BenchFlee
   const tokens = new AccessTokens({ secret: Buffer.from(jwtSecret), issuer: 'tenantgate', audience: 'tenantgate-api', ttlSeconds: 6 * 3600 });
   try {
     const user = await upsertUser(control.client, { email: 'bench@tenantgate.test', displayName: 'Bench', passwordHash: 'unused' });
-    const provision = async (index: number, slug: string, database: string, kind: 'DEDICATED' | 'POOLED'): Promise<BenchTenant> => {
+    const provision = async (index: number, slug: string, database: string, kind: 'DEDICATED' | 'POOLED', datasourceName?: string): Promise<BenchTenant> => {
       const url = server.urlFor(database);
-      const datasource = { name: kind === 'POOLED' ? database : `${database}-dedicated`, kind, url, poolMax: options.poolMax };
+      const datasource = { name: datasourceName ?? (kind === 'POOLED' ? database : `${database}-dedicated`), kind, url, poolMax: options.poolMax };
       const { tenant } = await provisionTenant({ control: control.client, keyRing }, { slug, name: `Bench tenant ${slug}`, datasource });
       const shape = seedShapeOf(index);
       await withClient(url, (client) => seedBenchAccounts(client, tenant.id, shape));
@@ -99,6 +106,14 @@ export async function createBenchFleet(server: BenchPostgres, options: BenchFlee
       }
       return tenant;
     });
+    const extra = Array.from({ length: Math.max(0, options.idleTenants - options.tenants) }, (_, i) => options.tenants + i + 1);
+    const extraTenants = await mapWithConcurrency(extra, 4, (index) => {
+      const host = tenants[(index - 1) % tenants.length] as BenchTenant;
+      return provision(index, `bench-i${String(index).padStart(4, '0')}`, host.database, 'DEDICATED', `${host.database}-ds${index}`);
+    });
+    if (extra.length > 0) {
+      progress(`fleet: ${tenants.length + extraTenants.length} tenants registered for the idle-memory phase`);
+    }
     await withClient(server.adminUrl, (client) => client.query(`CREATE DATABASE bench_pooled TEMPLATE ${TEMPLATE}`));
     const pooledTenants = await mapWithConcurrency(indexes.slice(0, options.sharedTenants), 4, (index) =>
       provision(index, `bench-p${String(index).padStart(4, '0')}`, 'bench_pooled', 'POOLED'),
@@ -118,6 +133,7 @@ export async function createBenchFleet(server: BenchPostgres, options: BenchFlee
       sharedTenants: options.sharedTenants,
       tenants,
       pooledTenants,
+      idleTenants: [...tenants, ...extraTenants],
       serverEnv: {
         NODE_ENV: 'production',
         HOST: '127.0.0.1',

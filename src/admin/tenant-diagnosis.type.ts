@@ -75,11 +75,15 @@ export class TenantPoolStats {
   @Field(() => Int) builds!: number;
   @Field(() => Int) buildFailures!: number;
   @Field(() => Int) evictions!: number;
-  @Field(() => Int) liveClients!: number;
-  @Field(() => Int) cachedClients!: number;
+  @Field(() => Int, { description: 'Datasources open, including retired ones still draining requests.' }) liveDatasources!: number;
+  @Field(() => Int) cachedDatasources!: number;
+  @Field(() => Int, { description: 'Tenant-scoped clients cached over the cached datasources.' }) scopedClients!: number;
   @Field(() => Int) leasesInUse!: number;
-  @Field(() => Int) reservedConnections!: number;
+  @Field(() => Int, { description: 'Server connections open or being opened now; never above connectionBudget.' }) openConnections!: number;
+  @Field(() => Int) peakConnections!: number;
   @Field(() => Int) connectionBudget!: number;
+  @Field(() => Int) waitingForConnection!: number;
+  @Field(() => Int, { description: 'Idle connections closed to make room for another datasource.' }) connectionsReclaimed!: number;
   @Field(() => Int) budgetWaits!: number;
   @Field(() => Int) budgetTimeouts!: number;
 

@@ -4,18 +4,18 @@ import { type KeyRing } from '../crypto/key-ring.js';
 export interface TenancyConfig {
   /** How long a tenant → datasource lookup is cached. */
   configTtlMs: number;
-  /** A tenant client unused this long is disconnected. */
+  /** A tenant datasource unused this long is closed. */
   clientIdleTtlMs: number;
-  /** Hard cap on live tenant clients; the least recently used idle one is evicted past it. */
+  /** Hard cap on open tenant datasources (default 5000); the least recently used idle one is closed past it. */
   maxClients: number;
-  /** `pg` pool size for a datasource whose row does not set one. */
+  /** Most connections of a datasource whose row does not set `pool_max`. */
   defaultPoolMax: number;
   /**
-   * Most connections all tenant pools of this process may hold together (default 80: with the
-   * control-plane pool, under Postgres's default max_connections of 100).
+   * Most server connections all tenant datasources of this process may have open at once
+   * (default 80: with the control-plane pool, under Postgres's default max_connections of 100).
    */
   connectionBudget: number;
-  /** How long a tenant client build waits for room in the budget before TENANT_UNAVAILABLE (default 5 s). */
+  /** How long a request waits for a connection before TENANT_UNAVAILABLE (default 5 s). */
   budgetWaitMs: number;
   cleanupIntervalMs: number;
   connectTimeoutMs: number;

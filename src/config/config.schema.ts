@@ -29,7 +29,7 @@ export const envSchema = z.object({
   MEMBERSHIP_CACHE_TTL_MS: duration(30_000),
   TENANT_CONFIG_TTL_MS: duration(5 * 60_000),
   TENANT_CLIENT_IDLE_TTL_MS: duration(60 * 60_000),
-  TENANT_CLIENT_MAX: z.coerce.number().int().min(1).default(200),
+  TENANT_CLIENT_MAX: z.coerce.number().int().min(1).default(5000),
   TENANT_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
   TENANT_CONNECTION_BUDGET: z.coerce.number().int().min(1).default(80),
   TENANT_BUDGET_WAIT_MS: duration(5_000),

@@ -1,153 +1,181 @@
 import { AppError, ErrorCode } from '../errors/app-error.js';
 import { type TenantRoute } from './datasource-registry.js';
 
-/** How `TenantClientPool` shares connections among datasources; defaults come from config. */
+/** How tenant datasources share server connections; defaults come from config. */
 export interface ConnectionBudgetSettings {
   /**
-   * Most connections all tenant pools together may hold; each client reserves {@link poolSizeOf}
-   * from its build until it is disposed. Config default 80 (`TENANT_CONNECTION_BUDGET`): with the
-   * control-plane pool that stays under Postgres's default `max_connections` of 100.
+   * Most server connections all tenant datasources of the process may have open (or opening) at
+   * once. Config default 80 (`TENANT_CONNECTION_BUDGET`): with the control-plane pool that stays
+   * under Postgres's default `max_connections` of 100.
    */
   connectionBudget: number;
-  /** Pool size of a datasource whose row sets none (config default 5, `TENANT_POOL_MAX`). */
+  /** Most connections one datasource may open when its row sets none (config default 5, `TENANT_POOL_MAX`). */
   defaultPoolMax: number;
   /**
-   * How long a build waits for room before its requests fail with TENANT_UNAVAILABLE. Config
-   * default 5000 ms (`TENANT_BUDGET_WAIT_MS`): time for busy requests to end and free room, short
-   * enough that a client retries rather than hangs.
+   * How long a request waits for a connection before it fails with the retryable
+   * TENANT_UNAVAILABLE. Config default 5000 ms (`TENANT_BUDGET_WAIT_MS`).
    */
   budgetWaitMs: number;
 }
 
 /**
- * How many connections the `pg` pool of a datasource may open: the row's `pool_max`, else the
- * configured default, and never more than the whole budget, since a larger pool could never fit.
- * The connector sizes the pool with it and `TenantClientPool` reserves the same number, so what
- * is reserved is what can be open.
+ * How many connections one datasource may open: the row's `pool_max`, else the configured
+ * default, never more than the whole budget.
  */
 export function poolSizeOf(route: TenantRoute, settings: Pick<ConnectionBudgetSettings, 'defaultPoolMax' | 'connectionBudget'>): number {
   return Math.min(route.datasource.poolMax || settings.defaultPoolMax, settings.connectionBudget);
 }
 
-/** One client's share of the budget; its connections count as reserved while `held`. */
-export interface BudgetSlot {
-  readonly size: number;
-  held: boolean;
+/** A datasource's pool as the budget sees it: it can be asked to close an idle connection. */
+export interface ConnectionHolder {
+  /** When it was last used, if it holds an idle connection now; undefined otherwise. */
+  idleSince(): number | undefined;
+  /** Closes one idle connection; its `release` follows once the server connection is gone. */
+  closeIdle(): void;
 }
 
-function sizeOf(holders: Array<{ slot: BudgetSlot }>): number {
-  return holders.reduce((sum, holder) => sum + holder.slot.size, 0);
-}
-
-/**
- * The least recently used of `idle` to retire so that, with what `retiring` (clients being
- * disposed already) gives back, `shortfall` connections come free. None when even all of them
- * would not do: the waiter then waits for a request to end instead of emptying the cache for
- * nothing.
- */
-export function idleToRetire<T extends { slot: BudgetSlot; lastUsed: number }>(idle: T[], retiring: T[], shortfall: number): T[] {
-  const needed = shortfall - sizeOf(retiring);
-  if (needed <= 0 || sizeOf(idle) < needed) {
-    return [];
-  }
-  const chosen: T[] = [];
-  for (const holder of [...idle].sort((a, b) => a.lastUsed - b.lastUsed)) {
-    if (sizeOf(chosen) >= needed) {
-      break;
-    }
-    chosen.push(holder);
-  }
-  return chosen;
-}
-
-/** The budget's share of the pool's stats. */
+/** The budget's counters, for stats and `/metrics`. */
 export interface ConnectionBudgetStats {
-  /** Connections reserved by clients not yet disposed; never above `connectionBudget`. */
-  reservedConnections: number;
+  /** Server connections open or being opened now; never above `connectionBudget`. */
+  openConnections: number;
+  /** Most connections open at once since start. */
+  peakConnections: number;
   connectionBudget: number;
-  /** Builds that found no room at once (the acquires sharing a build count once). */
+  /** Requests for a new connection waiting for room now. */
+  waitingForConnection: number;
+  /** Requests for a connection that found no room at once. */
   budgetWaits: number;
-  /** Builds that gave up after the wait bound; their acquires failed with TENANT_UNAVAILABLE. */
+  /** Requests that gave up after `budgetWaitMs`; they failed with TENANT_UNAVAILABLE. */
   budgetTimeouts: number;
+  /** Idle connections closed to make room for another datasource. */
+  connectionsReclaimed: number;
 }
 
 interface Waiter {
-  slot: BudgetSlot;
+  holder: ConnectionHolder;
   resolve(): void;
   reject(error: AppError): void;
   timer: NodeJS.Timeout;
 }
 
 /**
- * Counts the connections reserved by tenant clients and admits new ones first come, first served:
- * a claim that does not fit waits behind earlier ones (so a large pool is not starved by small
- * ones) until frees make room, or fails after `budgetWaitMs`. It never admits past the limit.
+ * Counts physical server connections across all tenant datasources. A datasource asks for one
+ * before it opens a connection and gives it back when the connection has closed, so the count is
+ * what `pg_stat_activity` shows. Requests that find no room wait in one FIFO queue; for each one
+ * the least recently used idle connection anywhere is closed, and a datasource that holds more
+ * than one connection gives back the ones it releases while others wait (see `shouldYield`), so
+ * a busy tenant cannot starve the rest.
  */
 export class ConnectionBudget {
-  private reserved = 0;
-  private waits = 0;
-  private timeouts = 0;
+  private open = 0;
+  private peak = 0;
+  /** Closes asked for and not yet released, so one waiter does not close two connections. */
+  private reclaiming = 0;
+  private readonly counters = { budgetWaits: 0, budgetTimeouts: 0, connectionsReclaimed: 0 };
+  private readonly holders = new Set<ConnectionHolder>();
   private readonly queue: Waiter[] = [];
 
-  /** `makeRoom` is asked to retire idle clients when the first waiter needs `shortfall` more connections. */
+  /** `onTimeout` is told when a request gave up waiting (the app logs a warning). */
   constructor(
     private readonly settings: Pick<ConnectionBudgetSettings, 'connectionBudget' | 'budgetWaitMs'>,
-    private readonly makeRoom: (shortfall: number) => void,
+    private readonly onTimeout?: () => void,
   ) {}
+
+  /** Makes a pool's idle connections candidates for reclaiming. */
+  register(holder: ConnectionHolder): void {
+    this.holders.add(holder);
+  }
+
+  unregister(holder: ConnectionHolder): void {
+    this.holders.delete(holder);
+  }
 
   stats(): ConnectionBudgetStats {
     return {
-      reservedConnections: this.reserved,
+      openConnections: this.open,
+      peakConnections: this.peak,
       connectionBudget: this.settings.connectionBudget,
-      budgetWaits: this.waits,
-      budgetTimeouts: this.timeouts,
+      waitingForConnection: this.queue.length,
+      ...this.counters,
     };
   }
 
-  /** Resolves once the slot is held; rejects with TENANT_UNAVAILABLE after `budgetWaitMs` without room. */
-  claim(slot: BudgetSlot): Promise<void> {
-    if (this.queue.length === 0 && this.fits(slot)) {
-      this.hold(slot);
+  /** Resolves when `holder` may open one connection; rejects with TENANT_UNAVAILABLE after `budgetWaitMs`. */
+  acquire(holder: ConnectionHolder): Promise<void> {
+    if (this.queue.length === 0 && this.open < this.settings.connectionBudget) {
+      this.take();
       return Promise.resolve();
     }
-    this.waits += 1;
+    this.counters.budgetWaits += 1;
     return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = { slot, resolve, reject, timer: setTimeout(() => this.giveUp(waiter), this.settings.budgetWaitMs) };
+      const waiter: Waiter = { holder, resolve, reject, timer: setTimeout(() => this.giveUp(waiter), this.settings.budgetWaitMs) };
       this.queue.push(waiter);
-      this.admitWaiters();
+      this.reclaim();
     });
   }
 
-  /** Returns a held slot's connections; a slot never held, or already freed, changes nothing. */
-  free(slot: BudgetSlot): void {
-    if (!slot.held) {
-      return;
+  /** One connection has closed (or never opened): its room goes to the first waiter. */
+  release(): void {
+    this.open -= 1;
+    if (this.reclaiming > 0) {
+      this.reclaiming -= 1;
     }
-    slot.held = false;
-    this.reserved -= slot.size;
-    this.admitWaiters();
+    this.admit();
   }
 
-  /** Admits waiters that fit, in order, and asks for room for the first that does not. */
-  admitWaiters(): void {
-    let head = this.queue[0];
-    while (head && this.fits(head.slot)) {
-      this.queue.shift();
-      clearTimeout(head.timer);
-      this.hold(head.slot);
-      head.resolve();
-      head = this.queue[0];
-    }
-    if (head) {
-      this.makeRoom(this.reserved + head.slot.size - this.settings.connectionBudget);
+  /** True when a connection `holder` releases should be closed so that another datasource's waiter gets it. */
+  shouldYield(holder: ConnectionHolder): boolean {
+    return this.queue.some((waiter) => waiter.holder !== holder);
+  }
+
+  /** A connection went back to its pool: if requests wait, it may be the one to reclaim. */
+  connectionIdled(): void {
+    if (this.queue.length > 0) {
+      this.reclaim();
     }
   }
 
-  /** Fails every waiting claim at once, e.g. at shutdown. */
+  /** Fails every waiting request at once, e.g. at shutdown. */
   rejectWaiters(message: string): void {
     for (const waiter of this.queue.splice(0)) {
       clearTimeout(waiter.timer);
       waiter.reject(new AppError(ErrorCode.TENANT_UNAVAILABLE, message));
+    }
+  }
+
+  private take(): void {
+    this.open += 1;
+    this.peak = Math.max(this.peak, this.open);
+  }
+
+  private admit(): void {
+    while (this.queue.length > 0 && this.open < this.settings.connectionBudget) {
+      const waiter = this.queue.shift() as Waiter;
+      clearTimeout(waiter.timer);
+      this.take();
+      waiter.resolve();
+    }
+    this.reclaim();
+  }
+
+  /** Closes the least recently used idle connections, one per waiter not yet covered by a close under way. */
+  private reclaim(): void {
+    let needed = this.queue.length - this.reclaiming - Math.max(0, this.settings.connectionBudget - this.open);
+    if (needed <= 0) {
+      return;
+    }
+    const idle = [...this.holders]
+      .map((holder) => ({ holder, since: holder.idleSince() }))
+      .filter((candidate): candidate is { holder: ConnectionHolder; since: number } => candidate.since !== undefined)
+      .sort((a, b) => a.since - b.since);
+    for (const { holder } of idle) {
+      if (needed <= 0) {
+        break;
+      }
+      this.reclaiming += 1;
+      this.counters.connectionsReclaimed += 1;
+      needed -= 1;
+      holder.closeIdle();
     }
   }
 
@@ -157,18 +185,8 @@ export class ConnectionBudget {
       return;
     }
     this.queue.splice(index, 1);
-    this.timeouts += 1;
+    this.counters.budgetTimeouts += 1;
+    this.onTimeout?.();
     waiter.reject(new AppError(ErrorCode.TENANT_UNAVAILABLE, 'the gateway is at its tenant connection budget; retry shortly'));
-    // The waiter behind may be smaller and fit already.
-    this.admitWaiters();
-  }
-
-  private fits(slot: BudgetSlot): boolean {
-    return this.reserved + slot.size <= this.settings.connectionBudget;
-  }
-
-  private hold(slot: BudgetSlot): void {
-    slot.held = true;
-    this.reserved += slot.size;
   }
 }

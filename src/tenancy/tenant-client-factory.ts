@@ -1,42 +1,68 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { type SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaClient } from '../generated/tenant/client.js';
+import { DatasourcePool, type DatasourcePoolOptions } from './datasource-pool.js';
 
-/** Connections opened while building a client, so its first request waits for none. */
+/** Connections opened while a datasource is activated, so its first request waits for none. */
 const WARM_CONNECTIONS = 2;
 
-/** A connected tenant-schema client for one datasource, with the `pg` pool it owns. */
-export interface DatasourceClient {
+/** One open datasource: its budgeted pool and the driver adapter the shared runtime sends statements to. */
+export interface DatasourceConnection {
+  pool: pg.Pool;
+  adapter: SqlDriverAdapter;
+  close(): Promise<void>;
+}
+
+/** A freshly opened datasource and how long construction, the first connections and the probe took (ms). */
+export interface OpenedDatasource extends DatasourceConnection {
+  timings: { constructMs: number; connectMs: number; probeMs: number };
+}
+
+/**
+ * Opens a datasource's budgeted pool, its first connections (a list field runs its page and its
+ * count at once, so two, opened together), and proves them with one query, so a bad URL fails
+ * here (reported as TENANT_UNAVAILABLE) rather than in a resolver.
+ */
+export async function openDatasource(options: DatasourcePoolOptions): Promise<OpenedDatasource> {
+  const started = performance.now();
+  const pool = new DatasourcePool(options);
+  const adapter = await new PrismaPg(pool).connect();
+  const close = async () => {
+    await adapter.dispose().catch(() => undefined);
+    await pool.end().catch(() => undefined);
+  };
+  const constructed = performance.now();
+  let connected: number;
+  try {
+    const opened = await Promise.all(Array.from({ length: Math.min(WARM_CONNECTIONS, options.poolMax) }, () => pool.connect()));
+    opened.forEach((connection) => connection.release());
+    connected = performance.now();
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const timings = { constructMs: constructed - started, connectMs: connected - constructed, probeMs: performance.now() - connected };
+  return { pool, adapter, timings, close };
+}
+
+/** A standalone tenant-schema client on one database, with the `pg` pool it owns. */
+export interface StandaloneTenantClient {
   prisma: PrismaClient;
   pool: pg.Pool;
   close(): Promise<void>;
 }
 
-/** A freshly connected client and how long construction, the first connection and the probe took (ms). */
-export interface ConnectedDatasource extends DatasourceClient {
-  timings: { constructMs: number; connectMs: number; probeMs: number };
-}
-
-/** What it takes to open one datasource. The URL is decrypted just before this call. */
-export interface DatasourceConnectOptions {
-  url: string;
-  poolMax: number;
-  connectTimeoutMs: number;
-  /** Shows in pg_stat_activity so operators can tell which datasource a connection serves. */
-  applicationName: string;
-}
-
 /**
- * Builds a PrismaClient over its own bounded `pg` pool and proves the connection with one query,
- * so a bad URL fails here (and is reported as TENANT_UNAVAILABLE) rather than in a resolver.
+ * A PrismaClient of its own over one database, outside the gateway's budget: for seeding, ops
+ * and tests that plant or check rows behind the gateway. The gateway's request path never uses it.
  */
-export async function connectDatasource(options: DatasourceConnectOptions): Promise<ConnectedDatasource> {
-  const started = performance.now();
+export async function connectDatasource(options: { url: string; poolMax: number; connectTimeoutMs: number; applicationName: string }): Promise<StandaloneTenantClient> {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolMax,
     connectionTimeoutMillis: options.connectTimeoutMs,
-    idleTimeoutMillis: 30_000,
     application_name: options.applicationName,
   });
   pool.on('error', () => undefined);
@@ -45,20 +71,11 @@ export async function connectDatasource(options: DatasourceConnectOptions): Prom
     await prisma.$disconnect().catch(() => undefined);
     await pool.end().catch(() => undefined);
   };
-  const constructed = performance.now();
-  let connected: number;
   try {
-    // Connecting before the probe separates network and authentication time from Prisma's first
-    // query. A list field runs its page and its count at once, so the first request needs two
-    // connections: opening them together costs one connection's wall time instead of two.
-    const opened = await Promise.all(Array.from({ length: Math.min(WARM_CONNECTIONS, options.poolMax) }, () => pool.connect()));
-    opened.forEach((connection) => connection.release());
-    connected = performance.now();
     await prisma.$queryRawUnsafe('SELECT 1');
   } catch (error) {
     await close();
     throw error;
   }
-  const timings = { constructMs: constructed - started, connectMs: connected - constructed, probeMs: performance.now() - connected };
-  return { prisma, pool, timings, close };
+  return { prisma, pool, close };
 }

@@ -1,40 +1,35 @@
-import {
-  ConnectionBudget,
-  idleToRetire,
-  poolSizeOf,
-  type BudgetSlot,
-  type ConnectionBudgetSettings,
-  type ConnectionBudgetStats,
-} from './connection-budget.js';
-import { type DatasourceClient } from './tenant-client-factory.js';
+import { ConnectionBudget, type ConnectionBudgetSettings, type ConnectionBudgetStats } from './connection-budget.js';
 import { type TenantRoute } from './datasource-registry.js';
-import { scopeToTenant, type TenantDb } from './tenant-scope.js';
+import { type DatasourceConnection } from './tenant-client-factory.js';
+import { type TenantRuntime } from './tenant-runtime.js';
+import { type TenantDb } from './tenant-scope.js';
+import { type TenancyObserver } from './tenancy-observer.js';
 
 /** Options of {@link TenantClientPool}; defaults come from config (see `.env.example`). */
 export interface TenantClientPoolOptions extends ConnectionBudgetSettings {
-  /** Builds and connects the client of a datasource (decrypting its URL on the way). */
-  connect: (route: TenantRoute) => Promise<DatasourceClient>;
+  /** Opens a datasource's pool on the budget (decrypting its URL on the way). */
+  connect: (route: TenantRoute, budget: ConnectionBudget) => Promise<DatasourceConnection>;
+  /** The shared tenant-schema runtime scoped clients are extensions of. */
+  runtime: Pick<TenantRuntime, 'scope'>;
   /**
-   * Hard cap on clients; past it the least recently used one is retired. Config default 200: each
-   * client carries a Prisma runtime, so memory stays bounded even when pools are small.
+   * Hard cap on open datasources; past it the least recently used one is retired. Config default
+   * 5000: an idle datasource costs a `pg` pool object and its scoped clients, a few kilobytes.
    */
   maxClients: number;
-  /** A client unused this long is retired by the periodic cleanup (config default 1 h). */
+  /** A datasource unused this long is retired by the periodic cleanup (config default 1 h). */
   idleTtlMs: number;
-  /** How often idle clients are looked for (config default 60 s); 0 disables the timer (tests call `evictIdle`). */
+  /** How often idle datasources are looked for (config default 60 s); 0 disables the timer (tests call `evictIdle`). */
   cleanupIntervalMs: number;
   /** Clock for last use; defaults to `Date.now` (tests pass a fake one). */
   now?: () => number;
   /** Told of every retirement and why (the app logs it at debug); none by default. */
   onEvict?: (datasourceId: string, reason: EvictionReason) => void;
-  /**
-   * Told when a build gave up waiting for room in the budget and its requests got
-   * TENANT_UNAVAILABLE (the app logs a warning: the budget is too small for the traffic).
-   */
-  onBudgetTimeout?: (datasourceId: string) => void;
+  /** Told when a request gave up waiting for a connection (the app logs a warning: the budget is too small). */
+  onBudgetTimeout?: () => void;
+  observer?: TenancyObserver;
 }
 
-export type EvictionReason = 'idle' | 'capacity' | 'budget' | 'invalidated' | 'credential-rotated' | 'shutdown';
+export type EvictionReason = 'idle' | 'capacity' | 'invalidated' | 'credential-rotated' | 'shutdown';
 
 /** Counters for metrics and the admin API. */
 export interface TenantClientPoolStats extends ConnectionBudgetStats {
@@ -43,9 +38,11 @@ export interface TenantClientPoolStats extends ConnectionBudgetStats {
   builds: number;
   buildFailures: number;
   evictions: number;
-  /** Clients built and not yet disconnected, including retired ones still draining requests. */
-  liveClients: number;
-  cachedClients: number;
+  /** Datasources opened and not yet closed, including retired ones still draining requests. */
+  liveDatasources: number;
+  cachedDatasources: number;
+  /** Tenant-scoped clients cached over the cached datasources. */
+  scopedClients: number;
   leasesInUse: number;
 }
 
@@ -71,10 +68,9 @@ export interface TenantLease {
 interface Entry {
   datasourceId: string;
   credentialVersion: number;
-  promise: Promise<DatasourceClient>;
-  /** Set once the build resolves, so a snapshot can read its pool without awaiting. */
-  client?: DatasourceClient;
-  slot: BudgetSlot;
+  promise: Promise<DatasourceConnection>;
+  /** Set once the open resolves, so a snapshot can read its pool without awaiting. */
+  client?: DatasourceConnection;
   scoped: Map<string, TenantDb>;
   leases: number;
   lastUsed: number;
@@ -83,24 +79,23 @@ interface Entry {
 }
 
 /**
- * One PrismaClient per datasource (pooled tenants share it), built for the newest credential
- * version seen; a newer version retires the older client. It caches the build promise, not the
- * client, so concurrent cold requests build once; a retired client is disconnected only after its
- * last lease is released. Clients share a connection budget: a build waits, inside the cached
- * promise, until retiring idle clients or finished requests make room for its pool.
+ * One open datasource per datasource id (pooled tenants share it), opened for the newest
+ * credential version seen; a newer version retires the older one. It caches the open promise, not
+ * the result, so concurrent cold requests open once; a retired datasource is closed only after its
+ * last lease is released. What a datasource costs is its connections, which the shared
+ * {@link ConnectionBudget} counts one by one; scoped clients are extensions of the one runtime.
  */
 export class TenantClientPool {
+  readonly budget: ConnectionBudget;
   private readonly entries = new Map<string, Entry>();
   private readonly undisposed = new Set<Entry>();
   private readonly now: () => number;
   private readonly timer?: NodeJS.Timeout;
-  private readonly budget: ConnectionBudget;
-  private closing = false;
-  private readonly counters = { hits: 0, misses: 0, builds: 0, buildFailures: 0, evictions: 0, liveClients: 0 };
+  private readonly counters = { hits: 0, misses: 0, builds: 0, buildFailures: 0, evictions: 0, liveDatasources: 0 };
 
   constructor(private readonly options: TenantClientPoolOptions) {
     this.now = options.now ?? Date.now;
-    this.budget = new ConnectionBudget(options, (shortfall) => this.makeRoom(shortfall));
+    this.budget = new ConnectionBudget(options, options.onBudgetTimeout);
     if (options.cleanupIntervalMs > 0) {
       this.timer = setInterval(() => this.evictIdle(), options.cleanupIntervalMs);
       this.timer.unref();
@@ -111,16 +106,16 @@ export class TenantClientPool {
     const entry = this.entryFor(route);
     entry.leases += 1;
     entry.lastUsed = this.now();
-    let client: DatasourceClient;
+    let connection: DatasourceConnection;
     try {
-      client = await entry.promise;
+      connection = await entry.promise;
     } catch (error) {
       this.release(entry);
       throw error;
     }
     let db = entry.scoped.get(route.tenantId);
     if (!db) {
-      db = scopeToTenant(client.prisma, route.tenantId);
+      db = this.options.runtime.scope(route.tenantId, { datasourceId: entry.datasourceId, adapter: connection.adapter });
       entry.scoped.set(route.tenantId, db);
     }
     let released = false;
@@ -136,16 +131,15 @@ export class TenantClientPool {
     };
   }
 
-  /** Retires every client of a datasource, e.g. after its URL or pool settings changed. */
+  /** Retires a datasource, e.g. after its URL or pool settings changed. */
   evictDatasource(datasourceId: string): void {
-    for (const entry of [...this.entries.values()]) {
-      if (entry.datasourceId === datasourceId) {
-        this.retire(entry, 'invalidated');
-      }
+    const entry = this.entries.get(datasourceId);
+    if (entry) {
+      this.retire(entry, 'invalidated');
     }
   }
 
-  /** Retires clients unused for longer than `idleTtlMs`; returns how many. */
+  /** Retires datasources unused for longer than `idleTtlMs`; returns how many. */
   evictIdle(): number {
     const cutoff = this.now() - this.options.idleTtlMs;
     let count = 0;
@@ -159,11 +153,18 @@ export class TenantClientPool {
   }
 
   stats(): TenantClientPoolStats {
-    const leasesInUse = [...this.undisposed].reduce((sum, entry) => sum + entry.leases, 0);
-    return { ...this.counters, cachedClients: this.entries.size, leasesInUse, ...this.budget.stats() };
+    let leasesInUse = 0;
+    for (const entry of this.undisposed) {
+      leasesInUse += entry.leases;
+    }
+    let scopedClients = 0;
+    for (const entry of this.entries.values()) {
+      scopedClients += entry.scoped.size;
+    }
+    return { ...this.counters, cachedDatasources: this.entries.size, scopedClients, leasesInUse, ...this.budget.stats() };
   }
 
-  /** The cached clients, most recently used last (the admin API's `tenantPoolStats`). */
+  /** A snapshot of every cached datasource, for the admin API's pool view. */
   cachedClients(): CachedClientView[] {
     const now = this.now();
     return [...this.entries.values()].map((entry) => ({
@@ -177,9 +178,8 @@ export class TenantClientPool {
     }));
   }
 
-  /** Disconnects every client, waiting for none: call after the HTTP server stopped taking requests. */
+  /** Closes every datasource, waiting for none: call after the HTTP server stopped taking requests. */
   async closeAll(): Promise<void> {
-    this.closing = true;
     if (this.timer) {
       clearInterval(this.timer);
     }
@@ -193,10 +193,11 @@ export class TenantClientPool {
   private entryFor(route: TenantRoute): Entry {
     const { id, credentialVersion } = route.datasource;
     const existing = this.entries.get(id);
-    // A route cached before a rotation may carry an older version: the newer client serves it,
+    // A route cached before a rotation may carry an older version: the newer pool serves it,
     // so replicas' stale caches never make two versions retire each other in turn.
     if (existing && existing.credentialVersion >= credentialVersion) {
       this.counters.hits += 1;
+      this.options.observer?.datasourceHit?.(id);
       this.entries.delete(id);
       this.entries.set(id, existing);
       return existing;
@@ -205,12 +206,10 @@ export class TenantClientPool {
     if (existing) {
       this.retire(existing, 'credential-rotated');
     }
-    const slot: BudgetSlot = { size: poolSizeOf(route, this.options), held: false };
     const entry: Entry = {
       datasourceId: id,
       credentialVersion,
-      promise: this.build(route, slot),
-      slot,
+      promise: this.build(route),
       scoped: new Map(),
       leases: 0,
       lastUsed: this.now(),
@@ -234,33 +233,15 @@ export class TenantClientPool {
     return entry;
   }
 
-  private async build(route: TenantRoute, slot: BudgetSlot): Promise<DatasourceClient> {
-    try {
-      await this.budget.claim(slot);
-    } catch (error) {
-      if (!this.closing) {
-        this.options.onBudgetTimeout?.(route.datasource.id);
-      }
-      throw error;
-    }
+  private async build(route: TenantRoute): Promise<DatasourceConnection> {
     this.counters.builds += 1;
     try {
-      const client = await this.options.connect(route);
-      this.counters.liveClients += 1;
-      return client;
+      const connection = await this.options.connect(route, this.budget);
+      this.counters.liveDatasources += 1;
+      return connection;
     } catch (error) {
       this.counters.buildFailures += 1;
-      this.budget.free(slot);
       throw error;
-    }
-  }
-
-  /** Retires idle clients whose connections the first build waiting for budget needs. */
-  private makeRoom(shortfall: number): void {
-    const idle = (entry: Entry) => entry.leases === 0 && entry.slot.held;
-    const retiring = [...this.undisposed].filter((entry) => entry.retired && idle(entry));
-    for (const entry of idleToRetire([...this.entries.values()].filter(idle), retiring, shortfall)) {
-      this.retire(entry, 'budget');
     }
   }
 
@@ -283,6 +264,7 @@ export class TenantClientPool {
     this.entries.delete(entry.datasourceId);
     this.counters.evictions += 1;
     this.options.onEvict?.(entry.datasourceId, reason);
+    this.options.observer?.datasourceEvicted?.(entry.datasourceId, reason);
     if (entry.leases === 0) {
       void this.dispose(entry);
     }
@@ -291,26 +273,19 @@ export class TenantClientPool {
   private release(entry: Entry): void {
     entry.leases -= 1;
     entry.lastUsed = this.now();
-    if (entry.leases === 0) {
-      // A retired client gives its connections back once closed; an idle cached one may be
-      // retired for a waiting build.
-      if (entry.retired) {
-        void this.dispose(entry);
-      } else {
-        this.budget.admitWaiters();
-      }
+    if (entry.leases === 0 && entry.retired) {
+      void this.dispose(entry);
     }
   }
 
   private dispose(entry: Entry): Promise<void> {
     entry.disposal ??= (async () => {
-      const client = await entry.promise.catch(() => undefined);
-      if (client) {
-        await client.close().catch(() => undefined);
-        this.counters.liveClients -= 1;
+      const connection = await entry.promise.catch(() => undefined);
+      if (connection) {
+        await connection.close().catch(() => undefined);
+        this.counters.liveDatasources -= 1;
       }
       this.undisposed.delete(entry);
-      this.budget.free(entry.slot);
     })();
     return entry.disposal;
   }

@@ -3,8 +3,8 @@ import { type KeyRing } from '../crypto/key-ring.js';
 import { AppError, ErrorCode } from '../errors/app-error.js';
 import { type Logger } from '../logging/logger.js';
 import { type DatasourceRegistry, type TenantRoute } from './datasource-registry.js';
-import { connectDatasource, type DatasourceClient } from './tenant-client-factory.js';
-import { poolSizeOf } from './connection-budget.js';
+import { openDatasource, type DatasourceConnection } from './tenant-client-factory.js';
+import { poolSizeOf, type ConnectionBudget } from './connection-budget.js';
 import { type TenantClientPool, type TenantLease } from './tenant-client-pool.js';
 import { type ClientBuildTimings, type TenancyObserver } from './tenancy-observer.js';
 
@@ -21,17 +21,18 @@ export interface DatasourceConnectorOptions {
   /** The pool's connection budget: a datasource's pool is never larger than it (see {@link poolSizeOf}). */
   connectionBudget: number;
   connectTimeoutMs: number;
+  budgetWaitMs: number;
   logger: Logger;
   observer?: TenancyObserver;
 }
 
 /**
  * The pool's `connect`: decrypts the datasource URL (the datasource id is the additional data, so a
- * secret copied to another row fails) and connects. Failures become TENANT_UNAVAILABLE without the
+ * secret copied to another row fails) and opens the datasource's budgeted pool. Failures become TENANT_UNAVAILABLE without the
  * URL; the log line names the datasource and the kind of failure only.
  */
 export function createDatasourceConnector(options: DatasourceConnectorOptions) {
-  return async (route: TenantRoute): Promise<DatasourceClient> => {
+  return async (route: TenantRoute, budget: ConnectionBudget): Promise<DatasourceConnection> => {
     const ds = route.datasource;
     const started = performance.now();
     let url: string;
@@ -43,10 +44,12 @@ export function createDatasourceConnector(options: DatasourceConnectorOptions) {
     }
     const decryptedMs = performance.now() - started;
     try {
-      const client = await connectDatasource({
+      const client = await openDatasource({
         url,
         poolMax: poolSizeOf(route, options),
         connectTimeoutMs: options.connectTimeoutMs,
+        budgetWaitMs: options.budgetWaitMs,
+        budget,
         applicationName: `tenantgate:${ds.name}`.slice(0, 63),
       });
       const timings: ClientBuildTimings = {
@@ -63,6 +66,9 @@ export function createDatasourceConnector(options: DatasourceConnectorOptions) {
       );
       return client;
     } catch (error) {
+      if (error instanceof AppError) {
+        throw error;
+      }
       const code = (error as { code?: string }).code ?? 'unknown';
       options.logger.error({ datasourceId: ds.id, code }, 'tenant datasource connection failed');
       throw new AppError(ErrorCode.TENANT_UNAVAILABLE, 'the tenant database is not available right now');

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '../generated/tenant/client.js';
+import { type DatasourceTarget, type StatementRouter } from './statement-router.js';
 
 type Json = Record<string, unknown>;
 
@@ -128,25 +129,99 @@ export class TenantArgsScoper {
   }
 }
 
+/** How a scoped client's operations are bound to its datasource on the shared runtime. */
+export interface DatasourceBinding {
+  router: StatementRouter;
+  target: DatasourceTarget;
+  /**
+   * Test seam, never set in production: lets Prisma batch `findUnique` calls of different
+   * datasources and run batch transactions, so the isolation suite can prove it catches the
+   * mis-route the guard prevents.
+   */
+  unguarded?: boolean;
+}
+
+/** The part of Prisma's request params the guard reads (passed to query extensions, not public API). */
+interface InternalParams {
+  action: string;
+  transaction?: { kind: 'batch' | 'itx' };
+}
+
 /**
- * The tenant's view of a datasource: the same client with every model query scoped to the tenant
- * (see {@link TenantArgsScoper}). Raw SQL (`$queryRaw`) is not scoped; business code must not use it.
+ * Prisma batches `findUnique` calls of one shape made in the same tick into one query (or runs
+ * them one by one) from a `process.nextTick` in the async context of whichever caller came first,
+ * and runs `$transaction([...])` batches the same way. Asking for the equivalent `findFirst`
+ * takes a call out of that batching, so it runs in its own operation's chain, where its
+ * datasource is bound. Inside an interactive transaction batching stays: its statements are
+ * sent by transaction id to the connection the transaction started on.
  */
-export function scopeToTenant(prisma: PrismaClient, tenantId: string) {
+const UNBATCHED_ACTION: Record<string, string> = { findUnique: 'findFirst', findUniqueOrThrow: 'findFirstOrThrow' };
+
+function guarded(internal: InternalParams | undefined): InternalParams | undefined {
+  if (!internal || internal.transaction?.kind === 'itx') {
+    return internal;
+  }
+  if (internal.transaction?.kind === 'batch') {
+    throw new Error('batch transactions ($transaction([...])) are not supported on tenant clients; use an interactive transaction');
+  }
+  const action = UNBATCHED_ACTION[internal.action];
+  return action ? { ...internal, action } : internal;
+}
+
+/** Starts `pending` inside the binding, so the statements it issues go to the bound datasource. */
+function startBound<T>(binding: DatasourceBinding, start: () => PromiseLike<T>): Promise<T> {
+  return binding.router.run(binding.target, () => new Promise<T>((resolve, reject) => start().then(resolve, reject)));
+}
+
+/**
+ * The tenant's view of a datasource: every model query scoped to the tenant (see
+ * {@link TenantArgsScoper}) and, on the shared runtime, bound to the datasource. Raw SQL
+ * (`$queryRaw`) is neither scoped nor bound, so on the shared runtime it is refused; business code
+ * must not use it.
+ */
+export function scopeToTenant(prisma: PrismaClient, tenantId: string, binding?: DatasourceBinding) {
   const scoper = new TenantArgsScoper(tenantId);
-  return prisma.$extends(
+  const scoped = prisma.$extends(
     Prisma.defineExtension({
       name: 'tenant-scope',
       query: {
         $allModels: {
-          $allOperations({ operation, args, query }) {
+          $allOperations(params) {
+            const { operation, args, query } = params;
             // Library seam: Prisma types args per operation; the scoper works on their common shape.
-            return query(scoper.scope(operation, (args ?? {}) as Json) as typeof args);
+            const scopedArgs = scoper.scope(operation, (args ?? {}) as Json) as typeof args;
+            if (!binding) {
+              return query(scopedArgs);
+            }
+            // Library seam: the second argument of `query` is Prisma's internal request params.
+            const internal = (params as unknown as { __internalParams?: InternalParams }).__internalParams;
+            const next = binding.unguarded ? internal : guarded(internal);
+            const run = query as unknown as (args: unknown, internalParams?: InternalParams) => PromiseLike<unknown>;
+            // Library seam: the bound promise carries the same result the query's own would.
+            return startBound(binding, () => run(scopedArgs, next)) as unknown as ReturnType<typeof query>;
           },
         },
       },
     }),
   );
+  if (!binding) {
+    return scoped;
+  }
+  return new Proxy(scoped, {
+    get(target, property, receiver) {
+      if (property !== '$transaction') {
+        return Reflect.get(target, property, receiver);
+      }
+      return (input: unknown, options?: unknown) => {
+        if (typeof input !== 'function' && !binding.unguarded) {
+          return Promise.reject(new Error('batch transactions ($transaction([...])) are not supported on tenant clients; use an interactive transaction'));
+        }
+        // Library seam: `$transaction` is overloaded; both forms take (input, options).
+        const begin = target.$transaction as unknown as (input: unknown, options?: unknown) => Promise<unknown>;
+        return startBound(binding, () => begin.call(target, input, options));
+      };
+    },
+  });
 }
 
 /** A tenant-scoped client: what every business service receives. */

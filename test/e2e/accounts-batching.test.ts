@@ -1,17 +1,15 @@
-import { PrismaPg } from '@prisma/adapter-pg';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { open } from '../../src/crypto/secret-box.js';
-import { PrismaClient } from '../../src/generated/tenant/client.js';
+import { type ConnectionBudget } from '../../src/tenancy/connection-budget.js';
 import { type TenantRoute } from '../../src/tenancy/datasource-registry.js';
-import { type DatasourceClient } from '../../src/tenancy/tenant-client-factory.js';
+import { openDatasource, type DatasourceConnection } from '../../src/tenancy/tenant-client-factory.js';
 import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
 
 /**
  * Relation fields are batched per request: the number of SQL statements the gateway sends to the
  * tenant database for a page of accounts with nested contacts must not grow with the page size.
- * Statements are counted with Prisma's own `query` log events on a client built exactly like
- * `connectDatasource` builds it, injected through `startTestFleet({ connect })`.
+ * Statements are counted at the datasource's pool, opened exactly like the product's connector
+ * opens it, injected through `startTestFleet({ connect })`.
  */
 
 const ACCOUNTS_WITH_RELATIONS = `query($first: Int!) {
@@ -29,24 +27,20 @@ let fleet: TestFleet | undefined;
 let token: string;
 const statements: string[] = [];
 
-/** Same as the product's connector (decrypt with the datasource id as AAD, own bounded pool), plus a query log. */
-async function countingConnect(route: TenantRoute): Promise<DatasourceClient> {
+/** Same as the product's connector (decrypt with the datasource id as AAD, budgeted pool), plus a statement log. */
+async function countingConnect(route: TenantRoute, budget: ConnectionBudget): Promise<DatasourceConnection> {
   if (!fleet) {
     throw new Error('the fleet is not started yet');
   }
   const url = open(fleet.config.keyRing, route.datasource.encryptedUrl, route.datasource.id);
-  const pool = new pg.Pool({ connectionString: url, max: route.datasource.poolMax || 3, connectionTimeoutMillis: 5_000, application_name: 'test-counting' });
-  pool.on('error', () => undefined);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: 'event', level: 'query' }] });
-  prisma.$on('query', (event) => {
-    statements.push(event.query);
-  });
-  const close = async () => {
-    await prisma.$disconnect().catch(() => undefined);
-    await pool.end().catch(() => undefined);
+  const connection = await openDatasource({ url, poolMax: route.datasource.poolMax || 3, connectTimeoutMs: 5_000, budgetWaitMs: 5_000, budget, applicationName: 'test-counting' });
+  // The driver adapter sends every statement outside a transaction through the pool's `query`.
+  const query = connection.pool.query.bind(connection.pool) as (config: { text: string }) => Promise<unknown>;
+  (connection.pool as unknown as { query: typeof query }).query = (config) => {
+    statements.push(config.text);
+    return query(config);
   };
-  await prisma.$queryRawUnsafe('SELECT 1');
-  return { prisma, pool, close };
+  return connection;
 }
 
 /** Runs one request and returns the SQL statements it sent to tenant databases. */

@@ -24,7 +24,7 @@ describe('cold tenants', () => {
     expect(results.every((result) => result.status === 200 && result.errors.length === 0)).toBe(true);
     const after = fleet.app.pool.stats();
     expect(after.builds).toBe(1);
-    expect(after.liveClients).toBe(1);
+    expect(after.liveDatasources).toBe(1);
     expect(after.misses + after.hits).toBe(100);
   });
 

@@ -1,7 +1,8 @@
 import { pino } from 'pino';
 import { open } from '../../src/crypto/secret-box.js';
 import { type TenantRoute } from '../../src/tenancy/datasource-registry.js';
-import { connectDatasource } from '../../src/tenancy/tenant-client-factory.js';
+import { type ConnectionBudget } from '../../src/tenancy/connection-budget.js';
+import { openDatasource } from '../../src/tenancy/tenant-client-factory.js';
 import { codesOf } from '../support/graphql-client.js';
 import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
 
@@ -11,9 +12,9 @@ let fleet: TestFleet;
 beforeAll(async () => {
   let target: TestFleet | undefined;
   // A client whose pg pool is already closed: every query fails with an error no mapping knows.
-  const brokenClient = async (route: TenantRoute) => {
+  const brokenClient = async (route: TenantRoute, budget: ConnectionBudget) => {
     const url = open((target as TestFleet).config.keyRing, route.datasource.encryptedUrl, route.datasource.id);
-    const client = await connectDatasource({ url, poolMax: 1, connectTimeoutMs: 5_000, applicationName: 'broken' });
+    const client = await openDatasource({ url, poolMax: 1, connectTimeoutMs: 5_000, budgetWaitMs: 5_000, budget, applicationName: 'broken' });
     await client.pool.end();
     return client;
   };

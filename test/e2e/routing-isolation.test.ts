@@ -1,6 +1,7 @@
 import { open } from '../../src/crypto/secret-box.js';
 import { type TenantRoute } from '../../src/tenancy/datasource-registry.js';
-import { connectDatasource } from '../../src/tenancy/tenant-client-factory.js';
+import { type ConnectionBudget } from '../../src/tenancy/connection-budget.js';
+import { openDatasource } from '../../src/tenancy/tenant-client-factory.js';
 import { codesOf } from '../support/graphql-client.js';
 import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
 
@@ -65,14 +66,14 @@ describe('test the tests: a gateway whose pool is handed the wrong datasource', 
   let planted: Planted;
   beforeAll(async () => {
     let target: TestFleet | undefined;
-    // Broken on purpose: acme's client is built on globex's database URL.
-    const misroute = async (route: TenantRoute) => {
+    // Broken on purpose: acme's datasource pool is opened on globex's database URL.
+    const misroute = async (route: TenantRoute, budget: ConnectionBudget) => {
       const fleetNow = target as TestFleet;
       const url =
         route.tenantId === fleetNow.tenants.acme.id
           ? fleetNow.tenants.globex.url
           : open(fleetNow.config.keyRing, route.datasource.encryptedUrl, route.datasource.id);
-      return connectDatasource({ url, poolMax: 2, connectTimeoutMs: 5_000, applicationName: 'misrouted' });
+      return openDatasource({ url, poolMax: 2, connectTimeoutMs: 5_000, budgetWaitMs: 5_000, budget, applicationName: 'misrouted' });
     };
     fleet = await startTestFleet({ connect: misroute });
     target = fleet;

@@ -2,7 +2,8 @@ import { request } from 'node:http';
 import { pino } from 'pino';
 import { open } from '../../src/crypto/secret-box.js';
 import { type TenantRoute } from '../../src/tenancy/datasource-registry.js';
-import { connectDatasource } from '../../src/tenancy/tenant-client-factory.js';
+import { type ConnectionBudget } from '../../src/tenancy/connection-budget.js';
+import { openDatasource } from '../../src/tenancy/tenant-client-factory.js';
 import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
 
 async function waitUntil(condition: () => boolean): Promise<void> {
@@ -24,10 +25,10 @@ test('shutdown lets a request whose client hung up finish before it closes the t
   let fleet: TestFleet | undefined;
   let queriesAnswered = 0;
   // The build waits at the gate, so the request is still running when shutdown starts.
-  const slowConnect = async (route: TenantRoute) => {
+  const slowConnect = async (route: TenantRoute, budget: ConnectionBudget) => {
     await gate;
     const url = open((fleet as TestFleet).config.keyRing, route.datasource.encryptedUrl, route.datasource.id);
-    const client = await connectDatasource({ url, poolMax: 2, connectTimeoutMs: 5_000, applicationName: 'shutdown-test' });
+    const client = await openDatasource({ url, poolMax: 2, connectTimeoutMs: 5_000, budgetWaitMs: 5_000, budget, applicationName: 'shutdown-test' });
     client.pool.on('release', () => {
       queriesAnswered += 1;
     });
@@ -53,5 +54,5 @@ test('shutdown lets a request whose client hung up finish before it closes the t
   expect(lines.filter((line) => line.includes('unexpected error'))).toEqual([]);
   // The request's page and count ran on the client before it was closed.
   expect(queriesAnswered).toBe(2);
-  expect(fleet.app.pool.stats().liveClients).toBe(0);
+  expect(fleet.app.pool.stats().liveDatasources).toBe(0);
 });

@@ -7,7 +7,7 @@ import { applyMigrations } from '../../src/ops/migrations/migrator.js';
 import { addMember, upsertUser } from '../../src/ops/provisioning/members.js';
 import { provisionTenant } from '../../src/ops/provisioning/tenant-provisioning.js';
 import { controlMigrationsDir } from '../../src/paths.js';
-import { connectDatasource, type DatasourceClient } from '../../src/tenancy/tenant-client-factory.js';
+import { connectDatasource, type StandaloneTenantClient } from '../../src/tenancy/tenant-client-factory.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 import { postGraphQL, type GraphQLResult, type RequestOptions } from './graphql-client.js';
 import { testConfig } from './test-config.js';
@@ -31,7 +31,7 @@ export interface TestFleet {
   gql<T = Record<string, unknown>>(query: string, options?: RequestOptions): Promise<GraphQLResult<T>>;
   login(email: string, tenantSlug?: string): Promise<{ accessToken: string; refreshToken: string }>;
   /** An unscoped client on a tenant's database, for planting and checking rows behind the gateway. */
-  rawDb(slug: TenantSlug): Promise<DatasourceClient>;
+  rawDb(slug: TenantSlug): Promise<StandaloneTenantClient>;
   close(): Promise<void>;
 }
 
@@ -91,7 +91,7 @@ export async function startTestFleet(options: TestFleetOptions = {}): Promise<Te
   await member('multi@tenants.test', tenants.globex.id, 'OWNER');
   await upsertUser(control, { email: 'admin@tenantgate.test', displayName: 'Admin', passwordHash, isPlatformAdmin: true });
 
-  const rawClients: DatasourceClient[] = [];
+  const rawClients: StandaloneTenantClient[] = [];
   const gql = <T>(query: string, requestOptions?: RequestOptions) => postGraphQL<T>(app.url, query, requestOptions);
   return {
     app,

@@ -1,17 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { ErrorCode } from '../../src/errors/app-error.js';
-import { type PrismaClient } from '../../src/generated/tenant/client.js';
+import { randomUUID } from 'node:crypto';
 import { type TenantRoute } from '../../src/tenancy/datasource-registry.js';
 import { poolSizeOf } from '../../src/tenancy/connection-budget.js';
-import { connectDatasource, type DatasourceClient } from '../../src/tenancy/tenant-client-factory.js';
+import { type DatasourceConnection } from '../../src/tenancy/tenant-client-factory.js';
+import { type TenantDb } from '../../src/tenancy/tenant-scope.js';
 import {
   TenantClientPool,
   type EvictionReason,
   type TenantClientPoolOptions,
-  type TenantLease,
 } from '../../src/tenancy/tenant-client-pool.js';
-import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 
 interface Deferred<T> {
   promise: Promise<T>;
@@ -37,8 +33,6 @@ interface BuiltClient {
   datasourceId: string;
   credentialVersion: number;
   poolMax: number;
-  /** Clients built before this one and not closed when its build started. */
-  openBefore: BuiltClient[];
   /** How many scoped views (`scopeToTenant`) were made of this client's prisma. */
   scopedViews: number;
   closes: number;
@@ -67,9 +61,8 @@ class FakeConnector {
     this.gates.forEach((gate) => gate.resolve());
   }
 
-  readonly connect = async (route: TenantRoute): Promise<DatasourceClient> => {
+  readonly connect = async (route: TenantRoute): Promise<DatasourceConnection> => {
     this.calls += 1;
-    const openBefore = this.open();
     const gate = this.held.shift();
     if (gate) {
       await gate.promise;
@@ -78,21 +71,14 @@ class FakeConnector {
       datasourceId: route.datasource.id,
       credentialVersion: route.datasource.credentialVersion,
       poolMax: route.datasource.poolMax,
-      openBefore,
       scopedViews: 0,
       closes: 0,
     };
-    // Test seam: the pool only ever calls `$extends` on the prisma (through scopeToTenant).
-    const prisma = {
-      $extends: () => {
-        built.scopedViews += 1;
-        return { scopedView: built.scopedViews, of: built };
-      },
-    } as unknown as PrismaClient;
     this.built.push(built);
+    // Test seam: the pool hands the adapter to the runtime's `scope` and never calls it itself.
     return {
-      prisma,
-      pool: undefined as unknown as DatasourceClient['pool'],
+      adapter: { built } as unknown as DatasourceConnection['adapter'],
+      pool: undefined as unknown as DatasourceConnection['pool'],
       close: async () => {
         built.closes += 1;
       },
@@ -135,14 +121,23 @@ interface PoolUnderTest {
   evictions: Array<[string, EvictionReason]>;
 }
 
+/** The runtime's part the pool uses: each scoped view is counted on the client it was made of. */
+const scopeCounter: TenantClientPoolOptions['runtime'] = {
+  scope: (_tenantId, target) => {
+    const { built } = target.adapter as unknown as { built: BuiltClient };
+    built.scopedViews += 1;
+    return { scopedView: built.scopedViews, of: built } as unknown as TenantDb;
+  },
+};
+
 function makePool(options: Partial<TenantClientPoolOptions> = {}): PoolUnderTest {
   const connector = new FakeConnector();
   const clock = { now: 1_000_000 };
   const evictions: Array<[string, EvictionReason]> = [];
   const pool = new TenantClientPool({
     connect: connector.connect,
+    runtime: scopeCounter,
     maxClients: 10,
-    // Room for every client unless a test sets a budget.
     connectionBudget: 1_000,
     defaultPoolMax: 4,
     budgetWaitMs: 5_000,
@@ -176,7 +171,7 @@ describe('TenantClientPool single flight', () => {
     const pending = Array.from({ length: 100 }, () => pool.acquire(tenant));
     await settle();
     expect(connector.calls).toBe(1);
-    expect(pool.stats()).toMatchObject({ builds: 1, misses: 1, hits: 99, leasesInUse: 100, liveClients: 0 });
+    expect(pool.stats()).toMatchObject({ builds: 1, misses: 1, hits: 99, leasesInUse: 100, liveDatasources: 0 });
 
     gate.resolve();
     const leases = await Promise.all(pending);
@@ -185,7 +180,7 @@ describe('TenantClientPool single flight', () => {
     expect(leases.every((lease) => lease.datasourceId === 'ds-1')).toBe(true);
     expect(connector.built).toHaveLength(1);
     expect(connector.built[0]?.scopedViews).toBe(1);
-    expect(pool.stats()).toMatchObject({ builds: 1, buildFailures: 0, liveClients: 1, cachedClients: 1, leasesInUse: 100 });
+    expect(pool.stats()).toMatchObject({ builds: 1, buildFailures: 0, liveDatasources: 1, cachedDatasources: 1, leasesInUse: 100 });
 
     leases.forEach((lease) => lease.release());
     expect(pool.stats().leasesInUse).toBe(0);
@@ -200,7 +195,7 @@ describe('TenantClientPool single flight', () => {
     const [a1, b1, a2] = await Promise.all([pool.acquire(tenantA), pool.acquire(tenantB), pool.acquire(tenantA)]);
 
     expect(connector.built).toHaveLength(1);
-    expect(pool.stats()).toMatchObject({ builds: 1, liveClients: 1, cachedClients: 1, leasesInUse: 3 });
+    expect(pool.stats()).toMatchObject({ builds: 1, liveDatasources: 1, cachedDatasources: 1, leasesInUse: 3 });
     expect(a1?.db).not.toBe(b1?.db);
     expect(a2?.db).toBe(a1?.db);
     expect(connector.built[0]?.scopedViews).toBe(2);
@@ -222,14 +217,11 @@ describe('TenantClientPool single flight', () => {
     for (const outcome of settled) {
       expect(outcome.status === 'rejected' && outcome.reason).toBe(failure);
     }
-    // The failed build gave back the connections it had reserved.
-    expect(pool.stats()).toMatchObject({ builds: 1, buildFailures: 1, liveClients: 0, cachedClients: 0, leasesInUse: 0 });
-    expect(pool.stats().reservedConnections).toBe(0);
+    expect(pool.stats()).toMatchObject({ builds: 1, buildFailures: 1, liveDatasources: 0, cachedDatasources: 0, leasesInUse: 0 });
 
     const lease = await pool.acquire(tenant);
     expect(connector.calls).toBe(2);
-    expect(pool.stats()).toMatchObject({ builds: 2, buildFailures: 1, misses: 2, liveClients: 1, cachedClients: 1, leasesInUse: 1 });
-    expect(pool.stats().reservedConnections).toBe(4);
+    expect(pool.stats()).toMatchObject({ builds: 2, buildFailures: 1, misses: 2, liveDatasources: 1, cachedDatasources: 1, leasesInUse: 1 });
     lease.release();
   });
 });
@@ -254,7 +246,7 @@ describe('TenantClientPool eviction', () => {
     for (const id of ['ds-1', 'ds-2', 'ds-4']) {
       expect(connector.of(id)[0]?.closes).toBe(0);
     }
-    expect(pool.stats()).toMatchObject({ cachedClients: 3, liveClients: 3, evictions: 1 });
+    expect(pool.stats()).toMatchObject({ cachedDatasources: 3, liveDatasources: 3, evictions: 1 });
     held.release();
 
     // ds-3 was forgotten: asking for it again builds a new client (and retires the next LRU, ds-1).
@@ -274,7 +266,7 @@ describe('TenantClientPool eviction', () => {
 
     expect(evictions).toEqual([['busy', 'capacity']]);
     expect(connector.of('busy')[0]?.closes).toBe(0);
-    expect(pool.stats()).toMatchObject({ cachedClients: 1, liveClients: 2, leasesInUse: 2 });
+    expect(pool.stats()).toMatchObject({ cachedDatasources: 1, liveDatasources: 2, leasesInUse: 2 });
 
     first.release();
     await settle();
@@ -282,7 +274,7 @@ describe('TenantClientPool eviction', () => {
     second.release();
     await settle();
     expect(connector.of('busy')[0]?.closes).toBe(1);
-    expect(pool.stats()).toMatchObject({ liveClients: 1, leasesInUse: 0 });
+    expect(pool.stats()).toMatchObject({ liveDatasources: 1, leasesInUse: 0 });
   });
 
   it('retires only clients idle longer than idleTtlMs', async () => {
@@ -310,7 +302,7 @@ describe('TenantClientPool eviction', () => {
     await settle();
     expect(evictions).toEqual([['old', 'idle'], ['recent', 'idle']]);
     expect(connector.of('leased')[0]?.closes).toBe(0);
-    expect(pool.stats()).toMatchObject({ cachedClients: 1, liveClients: 1, evictions: 2 });
+    expect(pool.stats()).toMatchObject({ cachedDatasources: 1, liveDatasources: 1, evictions: 2 });
   });
 
   it('builds a new client for a new credentialVersion and retires the old one after its leases end', async () => {
@@ -323,7 +315,7 @@ describe('TenantClientPool eviction', () => {
     expect(connector.of('rotating').map((built) => built.credentialVersion)).toEqual([1, 2]);
     expect(fresh.db).not.toBe(old.db);
     expect(evictions).toEqual([['rotating', 'credential-rotated']]);
-    expect(pool.stats()).toMatchObject({ builds: 2, cachedClients: 1, liveClients: 2 });
+    expect(pool.stats()).toMatchObject({ builds: 2, cachedDatasources: 1, liveDatasources: 2 });
     await settle();
     expect(v1?.closes).toBe(0);
 
@@ -333,7 +325,7 @@ describe('TenantClientPool eviction', () => {
     expect(v2?.closes).toBe(0);
     fresh.release();
     (await pool.acquire(route('rotating', { tenantId: tenant, credentialVersion: 2 }))).release();
-    expect(pool.stats()).toMatchObject({ builds: 2, liveClients: 1 });
+    expect(pool.stats()).toMatchObject({ builds: 2, liveDatasources: 1 });
   });
 
   it('serves a route cached before a rotation with the newer client instead of thrashing', async () => {
@@ -344,7 +336,7 @@ describe('TenantClientPool eviction', () => {
     }
     expect(connector.of('rotating').map((built) => built.credentialVersion)).toEqual([1, 2]);
     expect(evictions).toEqual([['rotating', 'credential-rotated']]);
-    expect(pool.stats()).toMatchObject({ builds: 2, cachedClients: 1 });
+    expect(pool.stats()).toMatchObject({ builds: 2, cachedDatasources: 1 });
   });
 
   it('counts a lease released twice only once', async () => {
@@ -365,7 +357,7 @@ describe('TenantClientPool eviction', () => {
     await settle();
     expect(connector.built[0]?.closes).toBe(1);
     second.release();
-    expect(pool.stats()).toMatchObject({ leasesInUse: 0, liveClients: 0 });
+    expect(pool.stats()).toMatchObject({ leasesInUse: 0, liveDatasources: 0 });
   });
 });
 
@@ -378,7 +370,7 @@ describe('TenantClientPool shutdown', () => {
     const gate = connector.hold();
     const building = pool.acquire(route('building'));
     await settle();
-    expect(pool.stats()).toMatchObject({ liveClients: 2, leasesInUse: 2 });
+    expect(pool.stats()).toMatchObject({ liveDatasources: 2, leasesInUse: 2 });
 
     const closing = pool.closeAll();
     gate.resolve();
@@ -390,17 +382,14 @@ describe('TenantClientPool shutdown', () => {
       ['leased', 1],
       ['building', 1],
     ]);
-    expect(pool.stats()).toMatchObject({ liveClients: 0, cachedClients: 0 });
+    expect(pool.stats()).toMatchObject({ liveDatasources: 0, cachedDatasources: 0 });
     leased.release();
     late.release();
     await settle();
     expect(connector.built.every((built) => built.closes === 1)).toBe(true);
-    expect(pool.stats()).toMatchObject({ liveClients: 0, leasesInUse: 0 });
+    expect(pool.stats()).toMatchObject({ liveDatasources: 0, leasesInUse: 0 });
   });
 });
-
-/** Connections the clients open at `built`'s build would hold: those still open plus its own pool. */
-const connectionsAtBuild = (built: BuiltClient) => built.poolMax + built.openBefore.reduce((sum, open) => sum + open.poolMax, 0);
 
 describe('poolSizeOf', () => {
   const settings = { defaultPoolMax: 5, connectionBudget: 8 };
@@ -409,302 +398,5 @@ describe('poolSizeOf', () => {
     expect(poolSizeOf(route('sized', { poolMax: 3 }), settings)).toBe(3);
     expect(poolSizeOf(route('unsized', { poolMax: 0 }), settings)).toBe(5);
     expect(poolSizeOf(route('huge', { poolMax: 50 }), settings)).toBe(8);
-  });
-});
-
-describe('TenantClientPool connection budget', () => {
-  it('never reserves or opens more than the budget through a churn of many datasources', async () => {
-    const { pool, connector } = track(makePool({ connectionBudget: 10 }));
-    const sizes = [2, 3, 4];
-    let maxReserved = 0;
-    const failures: unknown[] = [];
-    const worker = async (offset: number) => {
-      for (let step = 0; step < 40; step += 1) {
-        const n = (offset * 7 + step * 3) % 20;
-        try {
-          const lease = await pool.acquire(route(`churn-${n}`, { poolMax: sizes[n % sizes.length] }));
-          maxReserved = Math.max(maxReserved, pool.stats().reservedConnections);
-          await settle();
-          lease.release();
-        } catch (error) {
-          failures.push(error);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: 6 }, (_, offset) => worker(offset)));
-
-    expect(failures).toEqual([]);
-    expect(maxReserved).toBeLessThanOrEqual(10);
-    expect(Math.max(...connector.built.map(connectionsAtBuild))).toBeLessThanOrEqual(10);
-    const stats = pool.stats();
-    expect(stats.builds).toBeGreaterThan(20);
-    expect(stats.budgetWaits).toBeGreaterThan(0);
-    expect(stats).toMatchObject({ budgetTimeouts: 0, buildFailures: 0, leasesInUse: 0 });
-    expect(stats.reservedConnections).toBe(connector.open().reduce((sum, open) => sum + open.poolMax, 0));
-  });
-
-  it('retires the least recently used idle client to make room and closes it before the new build starts', async () => {
-    const { pool, connector, clock, evictions } = track(makePool({ connectionBudget: 8 }));
-    (await pool.acquire(route('older'))).release();
-    clock.now += 1;
-    (await pool.acquire(route('lru'))).release();
-    clock.now += 1;
-    (await pool.acquire(route('older'))).release();
-    expect(pool.stats()).toMatchObject({ reservedConnections: 8, connectionBudget: 8, budgetWaits: 0 });
-
-    const lease = await pool.acquire(route('newcomer'));
-
-    expect(evictions).toEqual([['lru', 'budget']]);
-    const [newcomer] = connector.of('newcomer');
-    expect(newcomer?.openBefore.map((open) => open.datasourceId)).toEqual(['older']);
-    expect(connector.of('lru')[0]?.closes).toBe(1);
-    expect(connector.of('older')[0]?.closes).toBe(0);
-    expect(pool.stats()).toMatchObject({ reservedConnections: 8, budgetWaits: 1, cachedClients: 2, liveClients: 2 });
-    lease.release();
-  });
-
-  it('makes an acquire wait while every client is leased and builds once a lease is released', async () => {
-    const { pool, connector, evictions } = track(makePool({ connectionBudget: 8 }));
-    const first = await pool.acquire(route('first'));
-    const second = await pool.acquire(route('second'));
-    const waiting = [pool.acquire(route('third')), pool.acquire(route('third'))];
-    let served = false;
-    void Promise.all(waiting).then(() => (served = true));
-    await settle();
-
-    expect(served).toBe(false);
-    expect(connector.calls).toBe(2);
-    expect(evictions).toEqual([]);
-    expect(pool.stats()).toMatchObject({ reservedConnections: 8, budgetWaits: 1, leasesInUse: 4 });
-
-    second.release();
-    const leases = await Promise.all(waiting);
-    expect(evictions).toEqual([['second', 'budget']]);
-    expect(connector.of('third')).toHaveLength(1);
-    expect(connector.of('third')[0]?.openBefore.map((open) => open.datasourceId)).toEqual(['first']);
-    expect(connector.of('first')[0]?.closes).toBe(0);
-    expect(pool.stats()).toMatchObject({ reservedConnections: 8, budgetWaits: 1, budgetTimeouts: 0, builds: 3 });
-    [first, ...leases].forEach((lease) => lease.release());
-  });
-
-  it('gives a rotated client its predecessor connections once the last request on the old one ends', async () => {
-    const { pool, connector, evictions } = track(makePool({ connectionBudget: 4 }));
-    const tenant = randomUUID();
-    const old = await pool.acquire(route('rotating', { tenantId: tenant, credentialVersion: 1 }));
-    const fresh = pool.acquire(route('rotating', { tenantId: tenant, credentialVersion: 2 }));
-    await settle();
-    expect(evictions).toEqual([['rotating', 'credential-rotated']]);
-    expect(connector.calls).toBe(1);
-
-    old.release();
-    (await fresh).release();
-    expect(connector.of('rotating').map((built) => [built.credentialVersion, built.closes, built.openBefore.length])).toEqual([
-      [1, 1, 0],
-      [2, 0, 0],
-    ]);
-    expect(pool.stats()).toMatchObject({ reservedConnections: 4, liveClients: 1 });
-  });
-
-  it('fails an acquire that finds no room within budgetWaitMs with TENANT_UNAVAILABLE and stays usable', async () => {
-    const timeouts: string[] = [];
-    const { pool, connector } = track(makePool({ connectionBudget: 4, budgetWaitMs: 50, onBudgetTimeout: (id) => timeouts.push(id) }));
-    const busy = await pool.acquire(route('busy'));
-    const started = Date.now();
-
-    await expect(pool.acquire(route('starved'))).rejects.toMatchObject({
-      code: ErrorCode.TENANT_UNAVAILABLE,
-      message: expect.stringMatching(/connection budget; retry shortly/),
-    });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
-    expect(connector.of('starved')).toHaveLength(0);
-    expect(pool.stats()).toMatchObject({ budgetWaits: 1, budgetTimeouts: 1, reservedConnections: 4, cachedClients: 1, leasesInUse: 1 });
-    expect(timeouts).toEqual(['starved']);
-
-    busy.release();
-    const retry = await pool.acquire(route('starved'));
-    expect(connector.of('starved')).toHaveLength(1);
-    expect(connector.of('busy')[0]?.closes).toBe(1);
-    expect(pool.stats()).toMatchObject({ budgetTimeouts: 1, reservedConnections: 4, cachedClients: 1, leasesInUse: 1 });
-    retry.release();
-  });
-
-  it('builds once for 100 concurrent cold acquires of one datasource while the budget is full', async () => {
-    const { pool, connector } = track(makePool({ connectionBudget: 4 }));
-    const busy = await pool.acquire(route('busy'));
-    const tenant = route('cold');
-    const pending = Array.from({ length: 100 }, () => pool.acquire(tenant));
-    await settle();
-    expect(connector.calls).toBe(1);
-    expect(pool.stats()).toMatchObject({ misses: 2, hits: 99, budgetWaits: 1, leasesInUse: 101 });
-
-    busy.release();
-    const leases = await Promise.all(pending);
-    expect(connector.of('cold')).toHaveLength(1);
-    expect(new Set(leases.map((lease) => lease.db)).size).toBe(1);
-    expect(pool.stats()).toMatchObject({ builds: 2, budgetWaits: 1, reservedConnections: 4, leasesInUse: 100 });
-    leases.forEach((lease) => lease.release());
-  });
-
-  it('closeAll fails the acquires waiting for budget and closes everything', async () => {
-    const timeouts: string[] = [];
-    const { pool, connector } = track(makePool({ connectionBudget: 4, onBudgetTimeout: (id) => timeouts.push(id) }));
-    const busy = await pool.acquire(route('busy'));
-    const waiting = Promise.allSettled(Array.from({ length: 3 }, () => pool.acquire(route('waiting'))));
-    await settle();
-
-    await pool.closeAll();
-    const outcomes = await waiting;
-    const codes = outcomes.map((outcome) => outcome.status === 'rejected' && outcome.reason.code);
-    expect(codes).toEqual(Array(3).fill(ErrorCode.TENANT_UNAVAILABLE));
-    // Shutdown is not a budget shortage: nothing to warn about.
-    expect(timeouts).toEqual([]);
-    expect(connector.of('waiting')).toHaveLength(0);
-    expect(connector.of('busy')[0]?.closes).toBe(1);
-    expect(pool.stats()).toMatchObject({ reservedConnections: 0, liveClients: 0, cachedClients: 0 });
-    busy.release();
-    expect(pool.stats().leasesInUse).toBe(0);
-  });
-});
-
-describe('TenantClientPool with real datasource clients', () => {
-  let database: TestDatabase;
-  const closes = new Map<DatasourceClient, number>();
-
-  const connectReal = async (): Promise<DatasourceClient> => {
-    const real = await connectDatasource({ url: database.url, poolMax: 2, connectTimeoutMs: 5_000, applicationName: 'pool-test' });
-    const client: DatasourceClient = {
-      ...real,
-      close: async () => {
-        closes.set(client, (closes.get(client) ?? 0) + 1);
-        await real.close();
-      },
-    };
-    closes.set(client, 0);
-    return client;
-  };
-
-  const ask = async (lease: TenantLease) => {
-    const rows = await lease.db.$queryRawUnsafe<Array<{ ok: number }>>('SELECT 1 AS ok');
-    return rows[0]?.ok;
-  };
-
-  beforeAll(async () => {
-    database = await createTestDatabase('pool');
-  });
-
-  afterAll(async () => {
-    await database.drop();
-  });
-
-  it('lets requests holding a client retired by evictDatasource keep querying, then closes it', async () => {
-    const pool = new TenantClientPool({
-      connect: connectReal,
-      maxClients: 4,
-      connectionBudget: 10,
-      defaultPoolMax: 2,
-      budgetWaitMs: 5_000,
-      idleTtlMs: 60_000,
-      cleanupIntervalMs: 0,
-    });
-    const tenant = route('real-ds', { poolMax: 2 });
-    const [first, second] = await Promise.all([pool.acquire(tenant), pool.acquire(tenant)]);
-    const [client] = [...closes.keys()];
-
-    pool.evictDatasource('real-ds');
-    expect(pool.stats()).toMatchObject({ cachedClients: 0, liveClients: 1, leasesInUse: 2, evictions: 1 });
-    expect(await ask(first)).toBe(1);
-    first.release();
-    await settle();
-    expect(closes.get(client!)).toBe(0);
-    expect(await ask(second)).toBe(1);
-    second.release();
-    await settle();
-    expect(closes.get(client!)).toBe(1);
-    expect(pool.stats()).toMatchObject({ liveClients: 0, leasesInUse: 0 });
-
-    const next = await pool.acquire(tenant);
-    expect(await ask(next)).toBe(1);
-    expect(pool.stats()).toMatchObject({ builds: 2, liveClients: 1 });
-    next.release();
-    await pool.closeAll();
-    expect(pool.stats().liveClients).toBe(0);
-    expect([...closes.values()]).toEqual([1, 1]);
-  });
-
-  it('keeps the connections of 12 churning datasources within a budget of 4, with no failed query', async () => {
-    const settings = { connectionBudget: 4, defaultPoolMax: 2, budgetWaitMs: 20_000 };
-    // Named like the product's `tenantgate:<datasource>`, under a prefix no other suite uses.
-    const prefix = `tg-budget-${randomBytes(4).toString('hex')}`;
-    const pgPools: pg.Pool[] = [];
-    const pool = new TenantClientPool({
-      ...settings,
-      connect: async (tenantRoute) => {
-        const client = await connectDatasource({
-          url: database.url,
-          poolMax: poolSizeOf(tenantRoute, settings),
-          connectTimeoutMs: 5_000,
-          applicationName: `${prefix}:${tenantRoute.datasource.name}`,
-        });
-        pgPools.push(client.pool);
-        return client;
-      },
-      maxClients: 12,
-      idleTtlMs: 60_000,
-      cleanupIntervalMs: 0,
-    });
-    const monitor = new pg.Client({ connectionString: database.url, application_name: 'tg-budget-monitor' });
-    await monitor.connect();
-    const opened = () => pgPools.reduce((sum, pgPool) => sum + pgPool.totalCount, 0);
-    const peaks = { serverSide: 0, clientSide: 0, samples: 0 };
-    let churning = true;
-    const sampler = (async () => {
-      while (churning) {
-        peaks.clientSide = Math.max(peaks.clientSide, opened());
-        const { rows } = await monitor.query<{ n: number }>(
-          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE $1',
-          [`${prefix}:%`],
-        );
-        peaks.serverSide = Math.max(peaks.serverSide, rows[0]?.n ?? 0);
-        peaks.samples += 1;
-      }
-    })();
-
-    const failures: unknown[] = [];
-    const worker = async (offset: number) => {
-      for (let step = 0; step < 8; step += 1) {
-        try {
-          const lease = await pool.acquire(route(`real-${(offset * 5 + step * 7) % 12}`, { poolMax: 2 }));
-          try {
-            // Two queries at once, so a client really opens both connections of its pool.
-            const query = () => lease.db.$queryRawUnsafe<Array<{ ok: number }>>('SELECT 1 AS ok FROM pg_sleep(0.005)');
-            const results = await Promise.all([query(), query()]);
-            expect(results.map((rows) => rows[0]?.ok)).toEqual([1, 1]);
-            peaks.clientSide = Math.max(peaks.clientSide, opened());
-          } finally {
-            lease.release();
-          }
-        } catch (error) {
-          failures.push(error);
-        }
-      }
-    };
-    try {
-      await Promise.all(Array.from({ length: 8 }, (_, offset) => worker(offset)));
-    } finally {
-      churning = false;
-      await sampler;
-      await pool.closeAll();
-      await monitor.end();
-    }
-
-    expect(failures).toEqual([]);
-    expect(peaks.samples).toBeGreaterThan(10);
-    expect(peaks.serverSide).toBeGreaterThan(0);
-    expect(peaks.serverSide).toBeLessThanOrEqual(4);
-    expect(peaks.clientSide).toBeLessThanOrEqual(4);
-    const stats = pool.stats();
-    expect(stats.builds).toBeGreaterThan(12);
-    expect(stats.budgetWaits).toBeGreaterThan(0);
-    expect(stats).toMatchObject({ budgetTimeouts: 0, buildFailures: 0, reservedConnections: 0, liveClients: 0, leasesInUse: 0 });
   });
 });

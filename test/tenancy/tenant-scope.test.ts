@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type PrismaClient } from '../../src/generated/tenant/client.js';
 import { applyMigrations } from '../../src/ops/migrations/migrator.js';
 import { tenantMigrationsDir } from '../../src/paths.js';
-import { connectDatasource, type DatasourceClient } from '../../src/tenancy/tenant-client-factory.js';
+import { connectDatasource, type StandaloneTenantClient } from '../../src/tenancy/tenant-client-factory.js';
 import { scopeToTenant, type TenantDb } from '../../src/tenancy/tenant-scope.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 
@@ -24,7 +24,7 @@ const tenantA = randomUUID();
 const tenantB = randomUUID();
 
 let database: TestDatabase;
-let client: DatasourceClient;
+let client: StandaloneTenantClient;
 /** The unscoped client: the test's own view of every row, whoever owns it. */
 let raw: PrismaClient;
 let dbA: TenantDb;

@@ -1,0 +1,148 @@
+import pg from 'pg';
+import { AppError, ErrorCode } from '../errors/app-error.js';
+import { type ConnectionBudget, type ConnectionHolder } from './connection-budget.js';
+
+/** What it takes to open one datasource's pool. The URL is decrypted just before this call. */
+export interface DatasourcePoolOptions {
+  url: string;
+  /** Most connections this datasource may open (see `poolSizeOf`). */
+  poolMax: number;
+  connectTimeoutMs: number;
+  /** Shows in pg_stat_activity so operators can tell which datasource a connection serves. */
+  applicationName: string;
+  budget: ConnectionBudget;
+  /** How long a request may wait for room in the budget (its `budgetWaitMs`). */
+  budgetWaitMs: number;
+  /** How long an unused connection stays open (default 30 s); the budget may close it sooner. */
+  idleTimeoutMs?: number;
+  now?: () => number;
+}
+
+const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+
+/** pg's message when no connection of a full pool was released within `connectionTimeoutMillis`. */
+const CHECKOUT_TIMEOUT = 'timeout exceeded when trying to connect';
+
+interface BudgetedClientConfig extends pg.ClientConfig {
+  /** Set by {@link DatasourcePool}: pg-pool hands its own options to every client it creates. */
+  datasourcePool: DatasourcePool;
+}
+
+/**
+ * A server connection that exists only with the budget's consent: it asks for room before it
+ * connects and gives it back when the connection has ended, or when it never opened.
+ */
+class BudgetedClient extends pg.Client {
+  private readonly owner: DatasourcePool;
+
+  constructor(config: BudgetedClientConfig) {
+    super(config);
+    this.owner = config.datasourcePool;
+  }
+
+  override connect(): Promise<pg.Client>;
+  override connect(callback: (err: Error) => void): void;
+  // Library seam: pg-pool calls `connect(callback)`; the promise form is kept for direct use.
+  override connect(callback?: (err: Error) => void): Promise<pg.Client> | void {
+    const connecting = this.open().then(() => this);
+    if (!callback) {
+      return connecting;
+    }
+    connecting.then(() => callback(undefined as unknown as Error), callback);
+  }
+
+  private async open(): Promise<void> {
+    await this.owner.budget.acquire(this.owner);
+    try {
+      await super.connect();
+    } catch (error) {
+      this.owner.budget.release();
+      throw error;
+    }
+    this.once('end', () => this.owner.budget.release());
+  }
+}
+
+/**
+ * One datasource's `pg` pool whose connections count against the process-wide budget: a new
+ * connection waits for room (FIFO across datasources), an idle one can be reclaimed by the budget
+ * for another datasource, and while others wait a released connection beyond the first is closed
+ * rather than kept, so a busy datasource cannot hold the budget hostage.
+ */
+export class DatasourcePool extends pg.Pool implements ConnectionHolder {
+  readonly budget: ConnectionBudget;
+  private lastUsed: number;
+  private readonly now: () => number;
+
+  constructor(options: DatasourcePoolOptions) {
+    super({
+      connectionString: options.url,
+      max: options.poolMax,
+      // A full pool's checkout waits for a release; this bounds that wait and the budget's.
+      connectionTimeoutMillis: options.budgetWaitMs + options.connectTimeoutMs,
+      idleTimeoutMillis: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+      application_name: options.applicationName,
+      // Library seam: pg-pool constructs `Client` with its whole config, which carries this pool.
+      Client: BudgetedClient as unknown as pg.PoolConfig['Client'],
+    });
+    (this.options as unknown as BudgetedClientConfig).datasourcePool = this;
+    this.budget = options.budget;
+    this.now = options.now ?? Date.now;
+    this.lastUsed = this.now();
+    this.on('error', () => undefined);
+    this.budget.register(this);
+  }
+
+  idleSince(): number | undefined {
+    return this.idleCount > 0 ? this.lastUsed : undefined;
+  }
+
+  closeIdle(): void {
+    if (this.idleCount === 0) {
+      return;
+    }
+    // Checking out while a connection is idle hands over that connection; releasing it with an
+    // error makes pg close it instead of keeping it.
+    super.connect().then(
+      (client) => client.release(true),
+      () => undefined,
+    );
+  }
+
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  // Library seam: pg-pool's own `query` uses the callback form; PrismaPg uses the promise form.
+  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<pg.PoolClient> | void {
+    const checkout = super.connect().then(
+      (client) => this.yielding(client),
+      (error: unknown) => {
+        throw error instanceof Error && error.message === CHECKOUT_TIMEOUT
+          ? new AppError(ErrorCode.TENANT_UNAVAILABLE, 'the tenant database has no free connection right now; retry shortly')
+          : error;
+      },
+    );
+    if (!callback) {
+      return checkout;
+    }
+    checkout.then(
+      (client) => callback(undefined, client, (release?: unknown) => client.release(release as Error | boolean | undefined)),
+      (error: Error) => callback(error, undefined, () => undefined),
+    );
+  }
+
+  override async end(): Promise<void> {
+    this.budget.unregister(this);
+    await super.end();
+  }
+
+  /** Closes a released connection instead of keeping it while other datasources wait for room. */
+  private yielding(client: pg.PoolClient): pg.PoolClient {
+    const release = client.release;
+    client.release = (error?: Error | boolean) => {
+      this.lastUsed = this.now();
+      release(error || (this.totalCount > 1 && this.budget.shouldYield(this)));
+      this.budget.connectionIdled();
+    };
+    return client;
+  }
+}

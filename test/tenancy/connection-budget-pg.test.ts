@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { ErrorCode } from '../../src/errors/app-error.js';
+import { type TenantDb } from '../../src/tenancy/tenant-scope.js';
+import { startRuntimeFleet, type RuntimeFleet } from '../support/runtime-fleet.js';
+
+/** Samples how many server connections the gateway's datasources hold, as Postgres itself reports them. */
+class ConnectionSampler {
+  readonly samples: number[] = [];
+  private running = true;
+  private done?: Promise<void>;
+
+  constructor(private readonly applicationName: string) {}
+
+  async start(): Promise<void> {
+    const client = new pg.Client({ connectionString: process.env.TEST_PG_ADMIN_URL });
+    await client.connect();
+    this.done = (async () => {
+      while (this.running) {
+        const result = await client.query<{ count: string }>('SELECT count(*) FROM pg_stat_activity WHERE application_name = $1', [this.applicationName]);
+        this.samples.push(Number(result.rows[0]?.count));
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      await client.end();
+    })();
+  }
+
+  async stop(): Promise<number> {
+    this.running = false;
+    await this.done;
+    return Math.max(...this.samples);
+  }
+}
+
+async function tenantsOf(fleet: RuntimeFleet): Promise<TenantDb[]> {
+  return Promise.all(fleet.databases.map(async (database) => (await fleet.pool.acquire(fleet.route(randomUUID(), database))).db));
+}
+
+describe('the connection budget on real Postgres', () => {
+  let fleet: RuntimeFleet | undefined;
+  afterEach(async () => {
+    await fleet?.close();
+    fleet = undefined;
+  });
+
+  test('six datasources under a budget of three serve every request and never hold more than three server connections', async () => {
+    fleet = await startRuntimeFleet({ databases: 6, poolMax: 2, connectionBudget: 3 });
+    const sampler = new ConnectionSampler(fleet.applicationName);
+    await sampler.start();
+    const tenants = await tenantsOf(fleet);
+    const requests = tenants.flatMap((db) => Array.from({ length: 20 }, () => Promise.all([db.account.findMany({ take: 5 }), db.account.count()])));
+    const settled = await Promise.allSettled(requests);
+    const peak = await sampler.stop();
+
+    expect(settled.filter((result) => result.status === 'rejected')).toEqual([]);
+    expect(sampler.samples.length).toBeGreaterThan(0);
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThanOrEqual(3);
+    const stats = fleet.pool.stats();
+    expect(stats.peakConnections).toBeLessThanOrEqual(3);
+    expect(stats.connectionsReclaimed).toBeGreaterThan(0);
+    expect(stats.budgetTimeouts).toBe(0);
+  });
+
+  test('a tenant that keeps every connection busy cannot starve a cold one', async () => {
+    fleet = await startRuntimeFleet({ databases: 2, poolMax: 2, connectionBudget: 2, budgetWaitMs: 1_000 });
+    const [hot, cold] = (await tenantsOf(fleet)) as [TenantDb, TenantDb];
+    await Promise.all([hot.account.count(), hot.account.count()]);
+    let coldDone = false;
+    // Always more queries queued than the hot pool has connections, so none ever goes idle.
+    const hammer = async () => {
+      while (!coldDone) {
+        await hot.$transaction(async (tx) => tx.account.count());
+      }
+    };
+    const hammers = Array.from({ length: 8 }, hammer);
+    const answer = await cold.account.count().finally(() => {
+      coldDone = true;
+    });
+    await Promise.all(hammers);
+    expect(answer).toBe(0);
+    expect(fleet.pool.stats().peakConnections).toBeLessThanOrEqual(2);
+  });
+
+  test('a request that cannot get a connection within the wait fails with the retryable TENANT_UNAVAILABLE', async () => {
+    fleet = await startRuntimeFleet({ databases: 2, poolMax: 1, connectionBudget: 1, budgetWaitMs: 200 });
+    const [busy, waiting] = (await tenantsOf(fleet)) as [TenantDb, TenantDb];
+    let finish: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    let started: () => void = () => undefined;
+    const holding = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const transaction = busy.$transaction(async (tx) => {
+      await tx.account.count();
+      started();
+      await held;
+    }, { timeout: 10_000 });
+    await holding;
+    await expect(waiting.account.count()).rejects.toMatchObject({ code: ErrorCode.TENANT_UNAVAILABLE });
+    finish();
+    await transaction;
+    expect(fleet.pool.stats().budgetTimeouts).toBe(1);
+    expect(await waiting.account.count()).toBe(0);
+  });
+});

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { type TenantDb } from '../../src/tenancy/tenant-scope.js';
+import { startRuntimeFleet, type FleetDatabase, type RuntimeFleet } from '../support/runtime-fleet.js';
+
+/**
+ * One Prisma runtime serves every datasource, so a routing mistake could send tenant A's statement
+ * to tenant B's database. Prisma batches findUnique calls of one shape made in the same tick and
+ * dispatches them from the first caller's async context; this suite fires hundreds of calls of
+ * every kind from tenants on different databases in one tick, against trap rows: in every other
+ * database each tenant has a row with its own tenant id and the same id as its home row, so a
+ * mis-routed read returns the trap and a mis-routed write lands beside it.
+ */
+
+const DATABASES = 4;
+const TENANTS_PER_DATABASE = 2;
+const ROUNDS = 6;
+
+interface Tenant {
+  id: string;
+  home: FleetDatabase;
+  homeRowId: string;
+  db: TenantDb;
+}
+
+interface Outcome {
+  calls: number;
+  errors: unknown[];
+  /** Answers that came from a database other than the tenant's own. */
+  foreignAnswers: number;
+  /** Rows written by a tenant that are not in its own database, or trap rows changed. */
+  misplacedWrites: number;
+}
+
+async function plant(fleet: RuntimeFleet): Promise<Tenant[]> {
+  const tenants: Tenant[] = [];
+  for (const home of fleet.databases) {
+    for (let i = 0; i < TENANTS_PER_DATABASE; i += 1) {
+      const id = randomUUID();
+      const row = await home.raw.prisma.account.create({ data: { tenantId: id, name: `home:${id}`, industry: 'home' } });
+      for (const other of fleet.databases.filter((db) => db !== home)) {
+        await other.raw.prisma.account.create({ data: { id: row.id, tenantId: id, name: `TRAP:${id}`, industry: 'trap' } });
+      }
+      const lease = await fleet.pool.acquire(fleet.route(id, home));
+      tenants.push({ id, home, homeRowId: row.id, db: lease.db });
+    }
+  }
+  return tenants;
+}
+
+/** Every call of every tenant, started in one synchronous loop, i.e. in the same tick. */
+function fireInOneTick(tenants: Tenant[]): Array<Promise<boolean>> {
+  const calls: Array<Promise<boolean>> = [];
+  const own = (tenant: Tenant, row: { name: string } | null) => row?.name === `home:${tenant.id}`;
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const tenant of tenants) {
+      const where = { id: tenant.homeRowId };
+      calls.push(tenant.db.account.findUnique({ where }).then((row) => own(tenant, row)));
+      calls.push(tenant.db.account.findUniqueOrThrow({ where, select: { name: true } }).then((row) => own(tenant, row)));
+      calls.push(
+        tenant.db.account.findMany({ select: { name: true } }).then((rows) => rows.length > 0 && rows.every((row) => !row.name.startsWith('TRAP'))),
+      );
+      calls.push(tenant.db.account.count({ where: { industry: 'home' } }).then((count) => count === 1));
+      calls.push(tenant.db.account.create({ data: { tenantId: tenant.id, name: `created:${tenant.id}:${round}` } }).then(() => true));
+      calls.push(tenant.db.account.update({ where, data: { website: `updated:${round}` } }).then((row) => own(tenant, row)));
+      calls.push(
+        tenant.db.$transaction(async (tx) => {
+          const row = await tx.account.findUnique({ where });
+          await tx.account.create({ data: { tenantId: tenant.id, name: `tx:${tenant.id}:${round}` } });
+          return own(tenant, row);
+        }),
+      );
+    }
+  }
+  return calls;
+}
+
+/** Rows each tenant wrote, looked up in every database behind the gateway. */
+async function misplacedWrites(fleet: RuntimeFleet, tenants: Tenant[]): Promise<number> {
+  let misplaced = 0;
+  for (const db of fleet.databases) {
+    const rows = await db.raw.prisma.account.findMany({ select: { tenantId: true, name: true, website: true, industry: true } });
+    for (const row of rows) {
+      const owner = tenants.find((tenant) => tenant.id === row.tenantId);
+      const written = row.name.startsWith('created:') || row.name.startsWith('tx:');
+      if ((written && owner?.home !== db) || (row.industry === 'trap' && row.website !== null)) {
+        misplaced += 1;
+      }
+    }
+  }
+  return misplaced;
+}
+
+async function runWorkload(unguardedBatching: boolean): Promise<Outcome> {
+  const fleet = await startRuntimeFleet({ databases: DATABASES, poolMax: 3, unguardedBatching });
+  try {
+    const tenants = await plant(fleet);
+    const settled = await Promise.allSettled(fireInOneTick(tenants));
+    const errors = settled.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+    const foreignAnswers = settled.filter((result) => result.status === 'fulfilled' && !result.value).length;
+    return { calls: settled.length, errors, foreignAnswers, misplacedWrites: await misplacedWrites(fleet, tenants) };
+  } finally {
+    await fleet.close();
+  }
+}
+
+test('hundreds of same-tick calls of every kind from tenants on different databases get only their own rows and write only to their own database', async () => {
+  const outcome = await runWorkload(false);
+  expect(outcome.calls).toBe(DATABASES * TENANTS_PER_DATABASE * ROUNDS * 7);
+  expect(outcome.errors).toEqual([]);
+  expect(outcome.foreignAnswers).toBe(0);
+  expect(outcome.misplacedWrites).toBe(0);
+});
+
+test('test the test: with the batching guard off, the same workload is caught mis-routing', async () => {
+  const outcome = await runWorkload(true);
+  expect(outcome.foreignAnswers + outcome.misplacedWrites).toBeGreaterThan(0);
+});
+
+test('a batch transaction, which Prisma would dispatch from another caller, is refused on a tenant client', async () => {
+  const fleet = await startRuntimeFleet({ databases: 1, poolMax: 2 });
+  try {
+    const [home] = fleet.databases as [FleetDatabase];
+    const { db } = await fleet.pool.acquire(fleet.route(randomUUID(), home));
+    await expect(db.$transaction([db.account.count(), db.account.count()])).rejects.toThrow(/batch transactions/);
+    expect(await db.account.count()).toBe(0);
+  } finally {
+    await fleet.close();
+  }
+});
