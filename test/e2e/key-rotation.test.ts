@@ -113,10 +113,12 @@ test('an interrupted rotation resumes where it stopped, and a secret whose key i
   const strayRow = await registerDatasource(control(), createKeyRing(stray, []), { name: 'stray', kind: 'POOLED', url: 'postgresql://s:pw@stray/x' });
   let batches = 0;
   const first = await rotateKeys({ control: control(), keyRing: gatewayRing, batchSize: 4, onBatch: () => void (batches += 1), shouldStop: () => batches >= 2 });
-  expect(first).toMatchObject({ interrupted: true, rotated: 8 });
-  expect((await readKeyStatus(control(), gatewayRing)).pending).toBe(first.total - 8);
+  // Two batches of four: the stray row (random id) may be among them, and then fails there.
+  expect(first.interrupted).toBe(true);
+  expect(first.rotated + first.failed.length).toBe(8);
+  expect((await readKeyStatus(control(), gatewayRing)).pending).toBe(first.total - first.rotated);
   const second = await rotateKeys({ control: control(), keyRing: gatewayRing, batchSize: 4 });
-  expect(second).toMatchObject({ interrupted: false, rotated: first.total - 8 - 1 });
+  expect(second).toMatchObject({ interrupted: false, rotated: first.total - first.rotated - 1 });
   expect(second.failed).toEqual([{ datasource: 'stray', keyId: 'stray-key', reason: expect.stringContaining('not configured') }]);
   const status = await readKeyStatus(control(), gatewayRing);
   expect(status.keys).toContainEqual({ keyId: 'stray-key', secrets: 1, active: false, configured: false });
