@@ -138,6 +138,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // The CLI owns SIGINT/SIGTERM and closes the whole app in order; Apollo's own handler would
+    // stop it a second time and then re-raise the signal.
+    stopOnTerminationSignals: false,
     introspection: config.env !== 'production',
     validationRules: limits.validationRules,
     plugins: [
