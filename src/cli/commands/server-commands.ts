@@ -4,26 +4,8 @@ import { startDevEnvironment } from '../../devdb/dev-environment.js';
 import { createLogger, type Logger } from '../../logging/logger.js';
 import { devBanner } from '../banner.js';
 import { ExitCode } from '../exit-codes.js';
+import { shutdownRequested, stopWithExitCode } from '../shutdown-signals.js';
 import { type CliDeps } from '../program.js';
-
-function onShutdown(stop: () => Promise<void>): Promise<number> {
-  return new Promise((resolve) => {
-    let stopping = false;
-    const handler = (signal: NodeJS.Signals) => {
-      if (stopping) {
-        return;
-      }
-      stopping = true;
-      process.stderr.write(`\n${signal} received, shutting down...\n`);
-      stop().then(
-        () => resolve(0),
-        () => resolve(1),
-      );
-    };
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-  });
-}
 
 /** `dev` and `serve`: run the gateway until SIGINT/SIGTERM. */
 export function registerServerCommands(program: Command, deps: CliDeps): void {
@@ -35,10 +17,12 @@ export function registerServerCommands(program: Command, deps: CliDeps): void {
         const started = Date.now();
         const config = deps.config();
         const logger = createLogger(config.logLevel);
+        const stopping = shutdownRequested((line) => deps.io.stderr.write(`${line}\n`));
         return runLogged(logger, async () => {
           const dev = await startDevEnvironment(config, logger);
           deps.io.stdout.write(devBanner(dev, Date.now() - started));
-          return await onShutdown(() => dev.stop());
+          await stopping;
+          return await stopWithExitCode(() => dev.stop());
         });
       }),
     );
@@ -54,10 +38,12 @@ export function registerServerCommands(program: Command, deps: CliDeps): void {
           deps.io.stderr.write('DATABASE_URL is required for `tenantgate serve` (use `tenantgate dev` for the embedded demo)\n');
           return ExitCode.FAILURE;
         }
+        const stopping = shutdownRequested((line) => deps.io.stderr.write(`${line}\n`));
         return runLogged(logger, async () => {
           const app: App = await createApp(config, { logger });
           logger.info({ url: `${app.url}/graphql`, ms: Date.now() - started }, 'tenantgate is serving');
-          return await onShutdown(() => app.close());
+          await stopping;
+          return await stopWithExitCode(() => app.close());
         });
       }),
     );
