@@ -2,10 +2,6 @@ import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
 import { FleetAdminService } from './admin/fleet-admin.service.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { AuthService } from './auth/auth.service.js';
@@ -25,6 +21,8 @@ import { createLogger, type Logger } from './logging/logger.js';
 import { MemberService } from './modules/members/member.service.js';
 import { readMigrationFiles } from './ops/migrations/migration-files.js';
 import { tenantMigrationsDir } from './paths.js';
+import { landingPagePlugin } from './server/explorer/explorer-mode.js';
+import { graphiqlRoute } from './server/explorer/graphiql-route.js';
 import { createHttpHandler } from './server/http-handler.js';
 import { InFlightRequests } from './server/in-flight-requests.js';
 import { DatasourceRegistry, type TenantRoute } from './tenancy/datasource-registry.js';
@@ -150,9 +148,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       releaseTenantLeasePlugin,
       requestLoggingPlugin(logger),
       auditPlugin(audit),
-      config.env === 'production'
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      landingPagePlugin(config.explorer),
     ],
   });
   await apollo.start();
@@ -164,6 +160,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       context,
       corsOrigins: config.corsOrigins,
       inFlight,
+      explorer: config.explorer === 'graphiql' ? graphiqlRoute() : undefined,
       ready: async () => void (await control.client.$queryRawUnsafe('SELECT 1')),
     }),
   );

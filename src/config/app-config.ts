@@ -1,5 +1,15 @@
 import { type KeyRing } from '../crypto/key-ring.js';
 
+/**
+ * Which GraphQL explorer GET /graphql shows a browser:
+ * - `sandbox`: Apollo's hosted sandbox (its code loads from Apollo's servers, so the browser needs
+ *   internet access);
+ * - `graphiql`: GraphiQL, whose assets this gateway serves itself (works air-gapped);
+ * - `off`: no page.
+ */
+export const EXPLORER_MODES = ['sandbox', 'graphiql', 'off'] as const;
+export type ExplorerMode = (typeof EXPLORER_MODES)[number];
+
 /** Settings of the tenant client pool and datasource registry (see src/tenancy). */
 export interface TenancyConfig {
   /** How long a tenant → datasource lookup is cached. */
@@ -48,5 +58,7 @@ export interface AppConfig {
   auth: AuthConfig;
   /** Limits on one GraphQL document (depth, cost, aliases). */
   graphql: { maxDepth: number; maxCost: number; maxAliases: number };
+  /** What GET /graphql shows a browser (GRAPHQL_EXPLORER; default `sandbox`, `off` in production). */
+  explorer: ExplorerMode;
   tenancy: TenancyConfig;
 }

@@ -2,6 +2,7 @@ import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { type RequestContext } from '../graphql/context.js';
 import { handleCors } from './cors.js';
+import { type ExplorerRoute } from './explorer/graphiql-route.js';
 import { type InFlightRequests } from './in-flight-requests.js';
 
 /** What the HTTP layer needs: Apollo, the context factory and a readiness probe. */
@@ -16,6 +17,8 @@ export interface HttpHandlerOptions {
   corsOrigins: readonly string[];
   /** Counts each request while it is handled, so shutdown can wait for it. */
   inFlight: InFlightRequests;
+  /** Serves the explorer the gateway ships (GRAPHQL_EXPLORER=graphiql); absent otherwise. */
+  explorer?: ExplorerRoute;
 }
 
 class BodyTooLarge extends Error {}
@@ -78,6 +81,9 @@ export function createHttpHandler(options: HttpHandlerOptions) {
           () => sendJson(res, 200, { status: 'ready' }),
           () => sendJson(res, 503, { status: 'control plane unreachable' }),
         );
+        return;
+      }
+      if (options.explorer && (await options.explorer(req, res, url))) {
         return;
       }
       if (url.pathname === '/') {

@@ -25,6 +25,7 @@ export function testConfig(controlDatabaseUrl: string, tenancy: Partial<TenancyC
       ...auth,
     },
     graphql: { maxDepth: 10, maxCost: 5000, maxAliases: 15 },
+    explorer: 'sandbox',
     tenancy: {
       configTtlMs: 60_000,
       clientIdleTtlMs: 60_000,

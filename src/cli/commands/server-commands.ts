@@ -20,7 +20,7 @@ export function registerServerCommands(program: Command, deps: CliDeps): void {
         const stopping = shutdownRequested((line) => deps.io.stderr.write(`${line}\n`));
         return runLogged(logger, async () => {
           const dev = await startDevEnvironment(config, logger);
-          deps.io.stdout.write(devBanner(dev, Date.now() - started));
+          deps.io.stdout.write(devBanner(dev, config.explorer, Date.now() - started));
           await stopping;
           return await stopWithExitCode(() => dev.stop());
         });
