@@ -49,7 +49,7 @@ describe('GRAPHQL_EXPLORER=graphiql in a real browser', () => {
     await page.locator('.graphiql-execute-button').click();
     await page.locator('.graphiql-response').getByText(expectText).first().waitFor();
     // Library seam: CodeMirror 5 hangs its instance on the editor's element.
-    const text = await page.evaluate(() => (document.querySelector('.graphiql-response .CodeMirror') as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
+    const text = await page.locator('.graphiql-response .CodeMirror').evaluate((element: unknown) => (element as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
     return JSON.parse(text) as { data?: Record<string, unknown> };
   }
 

@@ -1,6 +1,7 @@
 import { type Command } from 'commander';
 import { createApp, type App } from '../../app.js';
 import { startDevEnvironment } from '../../devdb/dev-environment.js';
+import { EmbeddedPostgresError } from '../../devdb/embedded-server.js';
 import { createLogger, type Logger } from '../../logging/logger.js';
 import { devBanner } from '../banner.js';
 import { ExitCode } from '../exit-codes.js';
@@ -18,7 +19,7 @@ export function registerServerCommands(program: Command, deps: CliDeps): void {
         const config = deps.config();
         const logger = createLogger(config.logLevel);
         const stopping = shutdownRequested((line) => deps.io.stderr.write(`${line}\n`));
-        return runLogged(logger, async () => {
+        return runLogged(logger, deps, async () => {
           const dev = await startDevEnvironment(config, logger);
           deps.io.stdout.write(devBanner(dev, config.explorer, Date.now() - started));
           await stopping;
@@ -39,7 +40,7 @@ export function registerServerCommands(program: Command, deps: CliDeps): void {
           return ExitCode.FAILURE;
         }
         const stopping = shutdownRequested((line) => deps.io.stderr.write(`${line}\n`));
-        return runLogged(logger, async () => {
+        return runLogged(logger, deps, async () => {
           const app: App = await createApp(config, { logger });
           logger.info({ url: `${app.url}/graphql`, ms: Date.now() - started }, 'tenantgate is serving');
           await stopping;
@@ -49,10 +50,15 @@ export function registerServerCommands(program: Command, deps: CliDeps): void {
     );
 }
 
-async function runLogged(logger: Logger, run: () => Promise<number>): Promise<number> {
+async function runLogged(logger: Logger, deps: CliDeps, run: () => Promise<number>): Promise<number> {
   try {
     return await run();
   } catch (error) {
+    if (error instanceof EmbeddedPostgresError) {
+      // Something on this machine to fix, said to the person at the terminal in plain words.
+      deps.io.stderr.write(`\nerror: ${error.message}\n\n`);
+      return ExitCode.FAILURE;
+    }
     const failure = error instanceof Error ? error : new Error(String(error));
     logger.error({ errorClass: failure.name, code: (failure as { code?: unknown }).code }, failure.message);
     return ExitCode.FAILURE;
