@@ -17,6 +17,9 @@ import { auditPlugin } from './graphql/plugins/audit.plugin.js';
 import { queryLimitProtection } from './graphql/plugins/query-limits.js';
 import { releaseTenantLeasePlugin } from './graphql/plugins/release-tenant-lease.plugin.js';
 import { requestLoggingPlugin } from './graphql/plugins/request-logging.plugin.js';
+import { postgresLimiters } from './limits/limiter-factory.js';
+import { LoginThrottle } from './limits/login-throttle.js';
+import { RequestRateLimits } from './limits/request-limits.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { MemberService } from './modules/members/member.service.js';
 import { readMigrationFiles } from './ops/migrations/migration-files.js';
@@ -124,7 +127,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const memberships = new MembershipChecker(control.client, config.auth.membershipCacheTtlMs);
   const audit = new AuditLog(control.client, logger);
   const refreshTokens = new RefreshTokens(control.client, config.auth.refreshTtlSeconds);
-  const auth = new AuthService(control.client, accessTokens, refreshTokens, memberships, audit);
+  const limiters = postgresLimiters(control.pool);
+  const auth = new AuthService(control.client, accessTokens, refreshTokens, memberships, audit, new LoginThrottle(config.limits, limiters));
   const members = new MemberService(control.client, memberships, refreshTokens);
   const admin = new FleetAdminService({ control: control.client, keyRing: config.keyRing, registry, pool });
 
@@ -152,7 +156,14 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     ],
   });
   await apollo.start();
-  const context = createContextFactory({ control: control.client, accessTokens, memberships, tenants, services: { auth, members, admin, audit } });
+  const context = createContextFactory({
+    control: control.client,
+    accessTokens,
+    memberships,
+    tenants,
+    services: { auth, members, admin, audit },
+    requestLimits: new RequestRateLimits(config.limits, limiters),
+  });
   server.on(
     'request',
     createHttpHandler({
@@ -160,6 +171,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       context,
       corsOrigins: config.corsOrigins,
       inFlight,
+      trustProxy: config.trustProxy,
       explorer: config.explorer === 'graphiql' ? graphiqlRoute() : undefined,
       ready: async () => void (await control.client.$queryRawUnsafe('SELECT 1')),
     }),

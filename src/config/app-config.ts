@@ -41,6 +41,18 @@ export interface AuthConfig {
   membershipCacheTtlMs: number;
 }
 
+/** Abuse limits; every count is shared by the replicas through the control plane, 0 turns one off. */
+export interface LimitsConfig {
+  /** Authenticated GraphQL requests per user per minute. */
+  perUserPerMinute: number;
+  /** Authenticated GraphQL requests per tenant per minute, all its users together. */
+  perTenantPerMinute: number;
+  /** Failed logins per account in 15 minutes before it is paused for 15 minutes. */
+  failuresPerAccount: number;
+  /** Failed logins per client address in an hour before it is paused for an hour. */
+  failuresPerAddress: number;
+}
+
 /** The parsed, validated configuration handed to `createApp`. Only src/config reads the environment. */
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
@@ -60,5 +72,8 @@ export interface AppConfig {
   graphql: { maxDepth: number; maxCost: number; maxAliases: number };
   /** What GET /graphql shows a browser (GRAPHQL_EXPLORER; default `sandbox`, `off` in production). */
   explorer: ExplorerMode;
+  /** Believe X-Forwarded-For for the client's address (only behind a proxy that sets it). */
+  trustProxy: boolean;
+  limits: LimitsConfig;
   tenancy: TenancyConfig;
 }

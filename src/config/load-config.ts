@@ -86,6 +86,13 @@ export function loadConfig(source: Record<string, string | undefined>, log: (mes
     },
     graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST, maxAliases: env.GRAPHQL_MAX_ALIASES },
     explorer: env.GRAPHQL_EXPLORER ?? defaultExplorerMode(env.NODE_ENV),
+    trustProxy: env.TRUST_PROXY === 'true',
+    limits: {
+      perUserPerMinute: env.RATE_LIMIT_USER_PER_MINUTE,
+      perTenantPerMinute: env.RATE_LIMIT_TENANT_PER_MINUTE,
+      failuresPerAccount: env.LOGIN_FAILURES_PER_ACCOUNT,
+      failuresPerAddress: env.LOGIN_FAILURES_PER_ADDRESS,
+    },
     tenancy: {
       configTtlMs: env.TENANT_CONFIG_TTL_MS,
       clientIdleTtlMs: env.TENANT_CLIENT_IDLE_TTL_MS,

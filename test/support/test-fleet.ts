@@ -1,6 +1,6 @@
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { hashPassword } from '../../src/auth/password-hasher.js';
-import { type AppConfig, type AuthConfig, type ExplorerMode, type TenancyConfig } from '../../src/config/app-config.js';
+import { type AppConfig, type AuthConfig, type ExplorerMode, type LimitsConfig, type TenancyConfig } from '../../src/config/app-config.js';
 import { type KeyRing } from '../../src/crypto/key-ring.js';
 import { type MembershipRole } from '../../src/generated/control/enums.js';
 import { applyMigrations } from '../../src/ops/migrations/migrator.js';
@@ -48,6 +48,8 @@ export interface TestFleetOptions extends AppOptions {
   keyRing?: KeyRing;
   /** What GET /graphql shows a browser. Default: the test config's `sandbox`. */
   explorer?: ExplorerMode;
+  /** Rate limits and login throttling; default all off (see testConfig). */
+  limits?: Partial<LimitsConfig>;
 }
 
 /**
@@ -65,7 +67,7 @@ export async function startTestFleet(options: TestFleetOptions = {}): Promise<Te
   };
   await applyMigrations({ databaseUrl: databases.control.url, migrationsDir: controlMigrationsDir });
   const config = {
-    ...testConfig(databases.control.url, options.tenancy, options.auth),
+    ...testConfig(databases.control.url, options.tenancy, options.auth, options.limits),
     ...(options.keyRing ? { keyRing: options.keyRing } : {}),
     ...(options.explorer ? { explorer: options.explorer } : {}),
   };
