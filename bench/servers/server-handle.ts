@@ -29,7 +29,7 @@ export async function startServer(kind: ServerKind, env: Record<string, string>)
   const child = fork(fileURLToPath(new URL('./server-process.js', import.meta.url)), [kind], {
     // The load comes from one user per tenant at thousands of requests a minute: the abuse limits
     // would refuse it, and the bench measures routing, not them.
-    env: { ...process.env, RATE_LIMIT_USER_PER_MINUTE: '0', RATE_LIMIT_TENANT_PER_MINUTE: '0', ...env },
+    env: { ...process.env, RATE_LIMIT_USER_REQUESTS: '0', RATE_LIMIT_TENANT_REQUESTS: '0', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {

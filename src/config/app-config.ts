@@ -43,14 +43,18 @@ export interface AuthConfig {
 
 /** Abuse limits; every count is shared by the replicas through the control plane, 0 turns one off. */
 export interface LimitsConfig {
-  /** Authenticated GraphQL requests per user per minute. */
-  perUserPerMinute: number;
-  /** Authenticated GraphQL requests per tenant per minute, all its users together. */
-  perTenantPerMinute: number;
-  /** Failed logins per account in 15 minutes before it is paused for 15 minutes. */
+  /** Authenticated GraphQL requests per user per window. */
+  perUserPerWindow: number;
+  /** Authenticated GraphQL requests per tenant per window, all its users together. */
+  perTenantPerWindow: number;
+  /** The request limits' window (default 60 s). */
+  requestWindowSeconds: number;
+  /** Failed logins per account in a login window before it is paused for the rest of it. */
   failuresPerAccount: number;
-  /** Failed logins per client address in an hour before it is paused for an hour. */
+  /** Failed logins per client address in a login window before it is paused for the rest of it. */
   failuresPerAddress: number;
+  /** The login throttle's window (default 15 minutes). */
+  loginWindowSeconds: number;
 }
 
 /** The parsed, validated configuration handed to `createApp`. Only src/config reads the environment. */

@@ -88,10 +88,12 @@ export function loadConfig(source: Record<string, string | undefined>, log: (mes
     explorer: env.GRAPHQL_EXPLORER ?? defaultExplorerMode(env.NODE_ENV),
     trustProxy: env.TRUST_PROXY === 'true',
     limits: {
-      perUserPerMinute: env.RATE_LIMIT_USER_PER_MINUTE,
-      perTenantPerMinute: env.RATE_LIMIT_TENANT_PER_MINUTE,
+      perUserPerWindow: env.RATE_LIMIT_USER_REQUESTS,
+      perTenantPerWindow: env.RATE_LIMIT_TENANT_REQUESTS,
+      requestWindowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
       failuresPerAccount: env.LOGIN_FAILURES_PER_ACCOUNT,
       failuresPerAddress: env.LOGIN_FAILURES_PER_ADDRESS,
+      loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,
     },
     tenancy: {
       configTtlMs: env.TENANT_CONFIG_TTL_MS,

@@ -2,16 +2,14 @@ import { type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { type LimiterFactory, retryAfterSeconds } from './limiter-factory.js';
 import { rateLimited } from './rate-limited-error.js';
 
-/** Failed logins allowed before a pause; 0 turns a limit off. */
+/** Failed logins allowed in each window before a pause; 0 turns a limit off. */
 export interface LoginThrottleSettings {
-  /** Failures per account (email) in 15 minutes, then that account is paused for 15 minutes. */
+  /** Failures per account (email), from any address. */
   failuresPerAccount: number;
-  /** Failures per client address in an hour, then that address is paused for an hour. */
+  /** Failures per client address, for any accounts. */
   failuresPerAddress: number;
+  loginWindowSeconds: number;
 }
-
-const ACCOUNT_WINDOW_SECONDS = 15 * 60;
-const ADDRESS_WINDOW_SECONDS = 60 * 60;
 
 /**
  * Slows password guessing: too many failed logins for one account (from anywhere) or from one
@@ -24,14 +22,10 @@ export class LoginThrottle {
   private readonly byAddress: RateLimiterAbstract | null;
 
   constructor(settings: LoginThrottleSettings, limiters: LimiterFactory) {
-    this.byAccount =
-      settings.failuresPerAccount > 0
-        ? limiters({ name: 'login-account', points: settings.failuresPerAccount, durationSeconds: ACCOUNT_WINDOW_SECONDS, blockSeconds: ACCOUNT_WINDOW_SECONDS })
-        : null;
-    this.byAddress =
-      settings.failuresPerAddress > 0
-        ? limiters({ name: 'login-address', points: settings.failuresPerAddress, durationSeconds: ADDRESS_WINDOW_SECONDS, blockSeconds: ADDRESS_WINDOW_SECONDS })
-        : null;
+    const window = settings.loginWindowSeconds;
+    const rule = (name: string, points: number) => (points > 0 ? limiters({ name, points, durationSeconds: window, blockSeconds: window }) : null);
+    this.byAccount = rule('login-account', settings.failuresPerAccount);
+    this.byAddress = rule('login-address', settings.failuresPerAddress);
   }
 
   /** Throws RATE_LIMITED while the account or the address is paused. */

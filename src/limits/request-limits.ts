@@ -3,10 +3,11 @@ import { type Principal } from '../auth/principal.js';
 import { type LimiterFactory, retryAfterSeconds } from './limiter-factory.js';
 import { rateLimited } from './rate-limited-error.js';
 
-/** Requests per minute; 0 turns a limit off. */
+/** Requests per window; 0 turns a limit off. */
 export interface RequestLimitSettings {
-  perUserPerMinute: number;
-  perTenantPerMinute: number;
+  perUserPerWindow: number;
+  perTenantPerWindow: number;
+  requestWindowSeconds: number;
 }
 
 /**
@@ -19,9 +20,9 @@ export class RequestRateLimits {
   private readonly perTenant: RateLimiterAbstract | null;
 
   constructor(settings: RequestLimitSettings, limiters: LimiterFactory) {
-    const rule = (name: string, points: number) => (points > 0 ? limiters({ name, points, durationSeconds: 60 }) : null);
-    this.perUser = rule('requests-user', settings.perUserPerMinute);
-    this.perTenant = rule('requests-tenant', settings.perTenantPerMinute);
+    const rule = (name: string, points: number) => (points > 0 ? limiters({ name, points, durationSeconds: settings.requestWindowSeconds }) : null);
+    this.perUser = rule('requests-user', settings.perUserPerWindow);
+    this.perTenant = rule('requests-tenant', settings.perTenantPerWindow);
   }
 
   /** Counts one request; throws RATE_LIMITED (HTTP 429, Retry-After) when it is one too many. */
@@ -32,10 +33,10 @@ export class RequestRateLimits {
     ]);
     const [user, tenant] = outcomes.map((outcome) => (outcome.status === 'rejected' ? retryAfterSeconds(outcome.reason) : null));
     if (tenant) {
-      throw rateLimited('your tenant has made too many requests this minute', tenant);
+      throw rateLimited('your tenant has made too many requests', tenant);
     }
     if (user) {
-      throw rateLimited('you have made too many requests this minute', user);
+      throw rateLimited('you have made too many requests', user);
     }
   }
 }

@@ -33,7 +33,7 @@ export function testConfig(
     explorer: 'sandbox',
     trustProxy: false,
     // Off unless a test turns them on: suites send hundreds of requests as one user.
-    limits: { perUserPerMinute: 0, perTenantPerMinute: 0, failuresPerAccount: 0, failuresPerAddress: 0, ...limits },
+    limits: { perUserPerWindow: 0, perTenantPerWindow: 0, requestWindowSeconds: 60, failuresPerAccount: 0, failuresPerAddress: 0, loginWindowSeconds: 900, ...limits },
     tenancy: {
       configTtlMs: 60_000,
       clientIdleTtlMs: 60_000,
