@@ -120,6 +120,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const tenants = options.tenantAccess ?? new TenantConnections(registry, pool, await latestTenantMigration());
   const accessTokens = new AccessTokens({
     secret: config.auth.jwtSecret,
+    previous: config.auth.previousJwtSecret,
     issuer: config.auth.issuer,
     audience: config.auth.audience,
     ttlSeconds: config.auth.accessTtlSeconds,

@@ -34,6 +34,8 @@ export interface TenancyConfig {
 /** Settings of login, tokens and the membership check. */
 export interface AuthConfig {
   jwtSecret: Uint8Array;
+  /** The signing secret JWT_SECRET replaced, accepted for its tokens until `acceptUntil`. */
+  previousJwtSecret?: { secret: Uint8Array; acceptUntil: Date };
   issuer: string;
   audience: string;
   accessTtlSeconds: number;

@@ -20,6 +20,8 @@ export const envSchema = z.object({
   TENANTGATE_ENCRYPTION_KEY: z.string().optional(),
   TENANTGATE_ENCRYPTION_KEYS_PREVIOUS: z.string().optional(),
   JWT_SECRET: z.string().optional(),
+  JWT_PREVIOUS_SECRET: z.string().optional(),
+  JWT_PREVIOUS_SECRET_ACCEPTED_UNTIL: z.iso.datetime({ offset: true }).optional(),
   JWT_ISSUER: z.string().min(1).default('tenantgate'),
   JWT_AUDIENCE: z.string().min(1).default('tenantgate-api'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
