@@ -18,6 +18,8 @@ import { queryLimitProtection } from './graphql/plugins/query-limits.js';
 import { releaseTenantLeasePlugin } from './graphql/plugins/release-tenant-lease.plugin.js';
 import { requestLoggingPlugin } from './graphql/plugins/request-logging.plugin.js';
 import { postgresLimiters } from './limits/limiter-factory.js';
+import { createGatewayMetrics } from './metrics/gateway-metrics.js';
+import { combineObservers } from './metrics/observers.js';
 import { LoginThrottle } from './limits/login-throttle.js';
 import { RequestRateLimits } from './limits/request-limits.js';
 import { createLogger, type Logger } from './logging/logger.js';
@@ -86,11 +88,14 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   }
   const logger = options.logger ?? createLogger(config.logLevel);
   const control = createControlPlane(config.controlDatabaseUrl, config.controlPoolMax);
-  const registry = new DatasourceRegistry({ control: control.client, ttlMs: config.tenancy.configTtlMs, observer: options.observer });
+  // The pool and the audit log are read at scrape time, once both exist.
+  const metrics = createGatewayMetrics({ pool: () => pool, audit: () => audit });
+  const observer = combineObservers(metrics.observer, options.observer);
+  const registry = new DatasourceRegistry({ control: control.client, ttlMs: config.tenancy.configTtlMs, observer });
   const runtime = new TenantRuntime({ unguardedBatching: options.unguardedBatching });
   const pool = new TenantClientPool({
     runtime,
-    observer: options.observer,
+    observer,
     connect:
       options.connect ??
       createDatasourceConnector({
@@ -100,7 +105,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         connectTimeoutMs: config.tenancy.connectTimeoutMs,
         budgetWaitMs: config.tenancy.budgetWaitMs,
         logger,
-        observer: options.observer,
+        observer,
       }),
     maxClients: config.tenancy.maxClients,
     connectionBudget: config.tenancy.connectionBudget,
@@ -129,7 +134,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const audit = new AuditLog(control.client, logger);
   const refreshTokens = new RefreshTokens(control.client, config.auth.refreshTtlSeconds);
   const limiters = postgresLimiters(control.pool);
-  const auth = new AuthService(control.client, accessTokens, refreshTokens, memberships, audit, new LoginThrottle(config.limits, limiters));
+  const auth = new AuthService(control.client, accessTokens, refreshTokens, memberships, audit, new LoginThrottle(config.limits, limiters, metrics.rateLimited));
   const members = new MemberService(control.client, memberships, refreshTokens);
   const admin = new FleetAdminService({ control: control.client, keyRing: config.keyRing, registry, pool });
 
@@ -153,6 +158,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       releaseTenantLeasePlugin,
       requestLoggingPlugin(logger),
       auditPlugin(audit),
+      metrics.plugin,
       landingPagePlugin(config.explorer),
     ],
   });
@@ -163,7 +169,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     memberships,
     tenants,
     services: { auth, members, admin, audit },
-    requestLimits: new RequestRateLimits(config.limits, limiters),
+    requestLimits: new RequestRateLimits(config.limits, limiters, metrics.rateLimited),
   });
   server.on(
     'request',
@@ -173,6 +179,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       corsOrigins: config.corsOrigins,
       inFlight,
       trustProxy: config.trustProxy,
+      metrics,
       explorer: config.explorer === 'graphiql' ? graphiqlRoute() : undefined,
       ready: async () => void (await control.client.$queryRawUnsafe('SELECT 1')),
     }),

@@ -4,10 +4,16 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimite
 /** The control-plane table every limit keeps its counters in (see prisma/control/schema.prisma). */
 const COUNTER_TABLE = 'rate_limit_counters';
 
+/** The limits, as named in counters and metrics. */
+export type LimitName = 'requests-user' | 'requests-tenant' | 'login-account' | 'login-address';
+
+/** Told of every refusal, for the rate_limited metric. */
+export type RefusalListener = (limit: LimitName) => void;
+
 /** One limit: at most `points` in `durationSeconds`, then refused for `blockSeconds` (default: the rest of the window). */
 export interface LimitRule {
   /** Distinguishes this limit's keys from the others' in the shared table. */
-  name: string;
+  name: LimitName;
   points: number;
   durationSeconds: number;
   blockSeconds?: number;

@@ -1,5 +1,5 @@
 import { type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { type LimiterFactory, retryAfterSeconds } from './limiter-factory.js';
+import { type LimiterFactory, type LimitName, type RefusalListener, retryAfterSeconds } from './limiter-factory.js';
 import { rateLimited } from './rate-limited-error.js';
 
 /** Failed logins allowed in each window before a pause; 0 turns a limit off. */
@@ -21,9 +21,13 @@ export class LoginThrottle {
   private readonly byAccount: RateLimiterAbstract | null;
   private readonly byAddress: RateLimiterAbstract | null;
 
-  constructor(settings: LoginThrottleSettings, limiters: LimiterFactory) {
+  constructor(
+    settings: LoginThrottleSettings,
+    limiters: LimiterFactory,
+    private readonly onRefused: RefusalListener = () => undefined,
+  ) {
     const window = settings.loginWindowSeconds;
-    const rule = (name: string, points: number) => (points > 0 ? limiters({ name, points, durationSeconds: window, blockSeconds: window }) : null);
+    const rule = (name: LimitName, points: number) => (points > 0 ? limiters({ name, points, durationSeconds: window, blockSeconds: window }) : null);
     this.byAccount = rule('login-account', settings.failuresPerAccount);
     this.byAddress = rule('login-address', settings.failuresPerAddress);
   }
@@ -33,6 +37,7 @@ export class LoginThrottle {
     const [account, fromAddress] = await Promise.all([this.byAccount?.get(email), this.byAddress?.get(address)]);
     const paused = [account, fromAddress].find((state) => state && state.remainingPoints <= 0);
     if (paused) {
+      this.onRefused(paused === account ? 'login-account' : 'login-address');
       throw rateLimited('too many failed logins', Math.max(1, Math.ceil(paused.msBeforeNext / 1000)));
     }
   }
@@ -40,8 +45,10 @@ export class LoginThrottle {
   /** Counts a failed login; throws RATE_LIMITED when it was the last one allowed. */
   async recordFailure(email: string, address: string): Promise<void> {
     const outcomes = await Promise.allSettled([this.byAccount?.consume(email), this.byAddress?.consume(address)]);
-    const paused = outcomes.map((outcome) => (outcome.status === 'rejected' ? retryAfterSeconds(outcome.reason) : null)).find((seconds) => seconds);
+    const [account, fromAddress] = outcomes.map((outcome) => (outcome.status === 'rejected' ? retryAfterSeconds(outcome.reason) : null));
+    const paused = account ?? fromAddress;
     if (paused) {
+      this.onRefused(account ? 'login-account' : 'login-address');
       throw rateLimited('too many failed logins', paused);
     }
   }

@@ -1,6 +1,6 @@
 import { type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { type Principal } from '../auth/principal.js';
-import { type LimiterFactory, retryAfterSeconds } from './limiter-factory.js';
+import { type LimiterFactory, type LimitName, type RefusalListener, retryAfterSeconds } from './limiter-factory.js';
 import { rateLimited } from './rate-limited-error.js';
 
 /** Requests per window; 0 turns a limit off. */
@@ -19,8 +19,12 @@ export class RequestRateLimits {
   private readonly perUser: RateLimiterAbstract | null;
   private readonly perTenant: RateLimiterAbstract | null;
 
-  constructor(settings: RequestLimitSettings, limiters: LimiterFactory) {
-    const rule = (name: string, points: number) => (points > 0 ? limiters({ name, points, durationSeconds: settings.requestWindowSeconds }) : null);
+  constructor(
+    settings: RequestLimitSettings,
+    limiters: LimiterFactory,
+    private readonly onRefused: RefusalListener = () => undefined,
+  ) {
+    const rule = (name: LimitName, points: number) => (points > 0 ? limiters({ name, points, durationSeconds: settings.requestWindowSeconds }) : null);
     this.perUser = rule('requests-user', settings.perUserPerWindow);
     this.perTenant = rule('requests-tenant', settings.perTenantPerWindow);
   }
@@ -33,9 +37,11 @@ export class RequestRateLimits {
     ]);
     const [user, tenant] = outcomes.map((outcome) => (outcome.status === 'rejected' ? retryAfterSeconds(outcome.reason) : null));
     if (tenant) {
+      this.onRefused('requests-tenant');
       throw rateLimited('your tenant has made too many requests', tenant);
     }
     if (user) {
+      this.onRefused('requests-user');
       throw rateLimited('you have made too many requests', user);
     }
   }

@@ -19,6 +19,8 @@ export interface HttpHandlerOptions {
   corsOrigins: readonly string[];
   /** Counts each request while it is handled, so shutdown can wait for it. */
   inFlight: InFlightRequests;
+  /** What /metrics serves (Prometheus text format). */
+  metrics: { render(): Promise<string>; contentType: string };
   /** Serves the explorer the gateway ships (GRAPHQL_EXPLORER=graphiql); absent otherwise. */
   explorer?: ExplorerRoute;
 }
@@ -88,6 +90,11 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     try {
       if (url.pathname === '/healthz') {
         return sendJson(res, 200, { status: 'ok' });
+      }
+      if (url.pathname === '/metrics') {
+        const body = await options.metrics.render();
+        res.writeHead(200, { 'content-type': options.metrics.contentType }).end(body);
+        return;
       }
       if (url.pathname === '/readyz') {
         await options.ready().then(
