@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { ErrorCode } from '../../src/errors/app-error.js';
 import { type TenantDb } from '../../src/tenancy/tenant-scope.js';
-import { startRuntimeFleet, type RuntimeFleet } from '../support/runtime-fleet.js';
+import { startRuntimeFleet, type FleetDatabase, type RuntimeFleet } from '../support/runtime-fleet.js';
 
 /** Samples how many server connections the gateway's datasources hold, as Postgres itself reports them. */
 class ConnectionSampler {
@@ -65,20 +65,27 @@ describe('the connection budget on real Postgres', () => {
   test('a tenant that keeps every connection busy cannot starve a cold one', async () => {
     fleet = await startRuntimeFleet({ databases: 2, poolMax: 2, connectionBudget: 2, budgetWaitMs: 1_000 });
     const [hot, cold] = (await tenantsOf(fleet)) as [TenantDb, TenantDb];
+    const [hotSource] = fleet.databases as [FleetDatabase];
+    const hotPool = () => fleet?.pool.cachedClients().find((client) => client.datasourceId === hotSource.datasourceId)?.connections;
     await Promise.all([hot.account.count(), hot.account.count()]);
     let coldDone = false;
-    // Always more queries queued than the hot pool has connections, so none ever goes idle.
+    // Always more transactions queued than the hot pool has connections, so a released connection
+    // goes straight to the next one in its queue and none is ever idle for the budget to reclaim.
     const hammer = async () => {
       while (!coldDone) {
         await hot.$transaction(async (tx) => tx.account.count());
       }
     };
     const hammers = Array.from({ length: 8 }, hammer);
+    while (!(hotPool()?.total === 2 && hotPool()?.idle === 0 && (hotPool()?.waiting ?? 0) > 0)) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const answer = await cold.account.count().finally(() => {
       coldDone = true;
     });
     await Promise.all(hammers);
     expect(answer).toBe(0);
+    expect(fleet.pool.stats()).toMatchObject({ budgetTimeouts: 0 });
     expect(fleet.pool.stats().peakConnections).toBeLessThanOrEqual(2);
   });
 
