@@ -70,7 +70,9 @@ describe('the connection budget on real Postgres', () => {
     await Promise.all([hot.account.count(), hot.account.count()]);
     let coldDone = false;
     // Always more transactions queued than the hot pool has connections, so a released connection
-    // goes straight to the next one in its queue and none is ever idle for the budget to reclaim.
+    // goes straight to the next one in its queue and none is ever idle for the budget to reclaim:
+    // only the pool's yield rule (close a released connection while another datasource waits)
+    // lets the cold request in; without it the request times out with TENANT_UNAVAILABLE.
     const hammer = async () => {
       while (!coldDone) {
         await hot.$transaction(async (tx) => tx.account.count());
