@@ -144,6 +144,15 @@ export function checkTargets(phases: BenchResults['phases']): TargetCheck[] {
       { target: 'memory per idle tenant < 200 KB', measured: `${Math.round(bytesPerIdleTenant / 1024)} KB`, met: bytesPerIdleTenant < 200 * 1024, scaledDown },
     );
   }
+  const bouncer = phases.pgbouncer;
+  if (bouncer?.measured) {
+    checks.push({
+      target: 'two gateways behind PgBouncer: server connections never above its cap, zero errors',
+      measured: `peak ${bouncer.peakServerConnections} of ${bouncer.serverConnections}, ${bouncer.failures} errors`,
+      met: bouncer.peakServerConnections <= bouncer.serverConnections && bouncer.failures === 0,
+      scaledDown: bouncer.databases < MANY_TENANTS_TARGET,
+    });
+  }
   const fleet = phases.fleetMigration;
   if (fleet) {
     const scaledDown = fleet.databases < FLEET_TARGET;
