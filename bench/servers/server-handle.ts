@@ -24,10 +24,17 @@ function waitForExit(child: ChildProcess): Promise<void> {
   });
 }
 
+/** `BENCH_CPU_PROF_DIR`: when set, every server under test writes a V8 CPU profile there as it stops. */
+function profilingFlags(): string[] {
+  const dir = process.env.BENCH_CPU_PROF_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 /** Forks `server-process.js` with `env` added to this process's environment and waits until it listens. */
 export async function startServer(kind: ServerKind, env: Record<string, string>): Promise<ServerHandle> {
   const child = fork(fileURLToPath(new URL('./server-process.js', import.meta.url)), [kind], {
     env: { ...process.env, ...env },
+    execArgv: [...process.execArgv, ...profilingFlags()],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {
