@@ -28,7 +28,7 @@ export interface BenchResults {
   throughputRatio: number | null;
   /** Many-tenant req/s over the 10-tenant warm gateway's req/s (even traffic), same run. */
   manyThroughputRatio: number | null;
-  /** Cold activation (lookup to probed connections) p50 and p99, ms. */
+  /** Cold activation (a cold tenant's whole first request) p50 and p99, ms. */
   coldP50Ms: number | null;
   coldP99Ms: number | null;
   /** RSS one more registered, once-served, idle tenant datasource costs (idle phase). */
