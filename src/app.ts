@@ -86,7 +86,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const logger = options.logger ?? createLogger(config.logLevel);
   const control = createControlPlane(config.controlDatabaseUrl, config.controlPoolMax);
   const registry = new DatasourceRegistry({ control: control.client, ttlMs: config.tenancy.configTtlMs, observer: options.observer });
-  const runtime = new TenantRuntime({ unguardedBatching: options.unguardedBatching });
+  const runtime = new TenantRuntime({
+    transactionMaxWaitMs: config.tenancy.budgetWaitMs + config.tenancy.connectTimeoutMs,
+    unguardedBatching: options.unguardedBatching,
+  });
   const pool = new TenantClientPool({
     runtime,
     observer: options.observer,

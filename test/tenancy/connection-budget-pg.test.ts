@@ -94,7 +94,8 @@ describe('the connection budget on real Postgres', () => {
   });
 
   test('a request that cannot get a connection within the wait fails with the retryable TENANT_UNAVAILABLE', async () => {
-    fleet = await startRuntimeFleet({ databases: 2, poolMax: 1, connectionBudget: 1, budgetWaitMs: 1_000 });
+    // Longer than Prisma's default wait for a transaction's connection (2 s), which the runtime raises to the pool's own.
+    fleet = await startRuntimeFleet({ databases: 2, poolMax: 1, connectionBudget: 1, budgetWaitMs: 2_500 });
     const [busy, waiting] = (await tenantsOf(fleet)) as [TenantDb, TenantDb];
     let finish: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
@@ -111,9 +112,11 @@ describe('the connection budget on real Postgres', () => {
     }, { timeout: 10_000 });
     await holding;
     await expect(waiting.account.count()).rejects.toMatchObject({ code: ErrorCode.TENANT_UNAVAILABLE });
+    // An interactive transaction waits as long as a query does, and fails the same way.
+    await expect(waiting.$transaction((tx) => tx.account.count())).rejects.toMatchObject({ code: ErrorCode.TENANT_UNAVAILABLE });
     finish();
     await transaction;
-    expect(fleet.pool.stats().budgetTimeouts).toBe(1);
+    expect(fleet.pool.stats().budgetTimeouts).toBe(2);
     expect(await waiting.account.count()).toBe(0);
   });
 });
