@@ -92,7 +92,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const metrics = createGatewayMetrics({ pool: () => pool, audit: () => audit });
   const observer = combineObservers(metrics.observer, options.observer);
   const registry = new DatasourceRegistry({ control: control.client, ttlMs: config.tenancy.configTtlMs, observer });
-  const runtime = new TenantRuntime({ unguardedBatching: options.unguardedBatching });
+  const runtime = new TenantRuntime({
+    transactionMaxWaitMs: config.tenancy.budgetWaitMs + config.tenancy.connectTimeoutMs,
+    unguardedBatching: options.unguardedBatching,
+  });
   const pool = new TenantClientPool({
     runtime,
     observer,

@@ -13,7 +13,6 @@ export interface Activation {
   decryptMs: number;
   constructMs: number;
   connectMs: number;
-  probeMs: number;
   /** What is left of the request: token and membership checks, GraphQL, the first business queries. */
   restMs: number;
   totalMs: number;
@@ -62,7 +61,7 @@ export async function runColdPhase(fleet: BenchFleet, profile: BenchProfile, log
       if (!lookup || !build) {
         throw new Error(`tenant ${tenant.slug} was served without a route lookup and a client build: it was not cold`);
       }
-      const parts = { lookupMs: lookup.ms, decryptMs: build.decryptMs, constructMs: build.constructMs, connectMs: build.connectMs, probeMs: build.probeMs };
+      const parts = { lookupMs: lookup.ms, decryptMs: build.decryptMs, constructMs: build.constructMs, connectMs: build.connectMs };
       const known = Object.values(parts).reduce((sum, ms) => sum + ms, 0);
       activations.push({ ...parts, restMs: Math.max(0, totalMs - known), totalMs });
     }

@@ -32,6 +32,9 @@ export type PgBouncerResults =
       peakServerConnections: number;
     };
 
+/** Client connections PgBouncer accepts beyond the replicas' budgets, for connections still closing. */
+const CLIENT_CONNECTION_SLACK = 10;
+
 type Row = { id: string; encrypted_url: string; key_id: string };
 
 /** Points the first `databases` dedicated datasources at PgBouncer; returns the rows to restore. */
@@ -73,7 +76,13 @@ export async function runPgBouncerPhase(postgres: BenchPostgres, fleet: BenchFle
   const durationSeconds = profile.pgbouncer.durationSeconds;
   const gateways = 2;
   const poolSizePerDatabase = 1;
-  const bouncer = await startPgBouncer(binary, { serverUrl: postgres.adminUrl, serverConnections: connectionBudget, poolSizePerDatabase });
+  const bouncer = await startPgBouncer(binary, {
+    serverUrl: postgres.adminUrl,
+    serverConnections: connectionBudget,
+    poolSizePerDatabase,
+    // Each replica's budget bounds its connections to PgBouncer; the rest is room for closes in flight.
+    clientConnections: gateways * connectionBudget + CLIENT_CONNECTION_SLACK,
+  });
   const saved = await routeThrough(fleet, databases, (url) => bouncer.urlThrough(url));
   const tenants = fleet.tenants.slice(0, databases);
   try {
@@ -89,7 +98,7 @@ export async function runPgBouncerPhase(postgres: BenchPostgres, fleet: BenchFle
       while (sampling) {
         const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname LIKE 'bench_t%'");
         peakServerConnections = Math.max(peakServerConnections, rows[0]?.n ?? 0);
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
     });
     try {

@@ -28,7 +28,7 @@ export interface BenchResults {
   throughputRatio: number | null;
   /** Many-tenant req/s over the 10-tenant warm gateway's req/s (even traffic), same run. */
   manyThroughputRatio: number | null;
-  /** Cold activation (lookup to probed connections) p50 and p99, ms. */
+  /** Cold activation (a cold tenant's whole first request) p50 and p99, ms. */
   coldP50Ms: number | null;
   coldP99Ms: number | null;
   /** RSS one more registered, once-served, idle tenant datasource costs (idle phase). */
@@ -143,6 +143,15 @@ export function checkTargets(phases: BenchResults['phases']): TargetCheck[] {
       { target: `${IDLE_TENANTS_TARGET} registered tenants: RSS < 500 MB`, measured: `${idle.touched.rssMb} MB with ${idle.tenants}`, met: idle.touched.rssMb < 500, scaledDown },
       { target: 'memory per idle tenant < 200 KB', measured: `${Math.round(bytesPerIdleTenant / 1024)} KB`, met: bytesPerIdleTenant < 200 * 1024, scaledDown },
     );
+  }
+  const bouncer = phases.pgbouncer;
+  if (bouncer?.measured) {
+    checks.push({
+      target: 'two gateways behind PgBouncer: server connections never above its cap, zero errors',
+      measured: `peak ${bouncer.peakServerConnections} of ${bouncer.serverConnections}, ${bouncer.failures} errors`,
+      met: bouncer.peakServerConnections <= bouncer.serverConnections && bouncer.failures === 0,
+      scaledDown: bouncer.databases < MANY_TENANTS_TARGET,
+    });
   }
   const fleet = phases.fleetMigration;
   if (fleet) {

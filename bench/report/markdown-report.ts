@@ -39,7 +39,6 @@ function coldSection(results: BenchResults): string[] {
     decryptMs: 'decrypt URL',
     constructMs: 'build client',
     connectMs: 'connect',
-    probeMs: 'probe query',
     restMs: 'auth, GraphQL, first queries',
     totalMs: 'whole first request',
   };

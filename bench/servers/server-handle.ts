@@ -24,12 +24,19 @@ function waitForExit(child: ChildProcess): Promise<void> {
   });
 }
 
+/** `BENCH_CPU_PROF_DIR`: when set, every server under test writes a V8 CPU profile there as it stops. */
+function profilingFlags(): string[] {
+  const dir = process.env.BENCH_CPU_PROF_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 /** Forks `server-process.js` with `env` added to this process's environment and waits until it listens. */
 export async function startServer(kind: ServerKind, env: Record<string, string>): Promise<ServerHandle> {
   const child = fork(fileURLToPath(new URL('./server-process.js', import.meta.url)), [kind], {
     // The load comes from one user per tenant at thousands of requests a minute: the abuse limits
     // would refuse it, and the bench measures routing, not them.
     env: { ...process.env, RATE_LIMIT_USER_REQUESTS: '0', RATE_LIMIT_TENANT_REQUESTS: '0', ...env },
+    execArgv: [...process.execArgv, ...profilingFlags()],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {

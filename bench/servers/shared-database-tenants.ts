@@ -22,6 +22,9 @@ export class SharedDatabaseTenants implements TenantAccess {
     return this.registry.resolve(tenantId);
   }
 
+  /** Nothing to prefetch: the request path never asks for a route. */
+  prefetchRoute(): void {}
+
   async acquire(tenantId: string): Promise<{ lease: TenantLease; readOnly: boolean }> {
     let db = this.scoped.get(tenantId);
     if (!db) {

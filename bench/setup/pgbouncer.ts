@@ -17,10 +17,15 @@ export interface PgBouncer {
 export interface PgBouncerOptions {
   /** A URL of the bench server (its user and password log PgBouncer in). */
   serverUrl: string;
-  /** Server connections PgBouncer may open in all (`max_user_connections`: every tenant uses one user). */
+  /**
+   * Server connections PgBouncer may open in all: `max_user_connections`, which caps them across
+   * databases because every tenant database is reached as the one user of the auth file.
+   */
   serverConnections: number;
-  /** Server connections per tenant database (`default_pool_size`). */
+  /** Server connections per tenant database (`default_pool_size` and `max_db_connections`). */
   poolSizePerDatabase: number;
+  /** Client connections PgBouncer accepts (`max_client_conn`): the gateways' budgets added up. */
+  clientConnections: number;
 }
 
 const CANDIDATES = ['/usr/sbin/pgbouncer', '/usr/bin/pgbouncer', '/usr/local/bin/pgbouncer'];
@@ -71,29 +76,36 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts PgBouncer in transaction mode: any database name is forwarded to the bench server with
- * the server's credentials (clients are trusted on loopback), at most `serverConnections` server
- * connections in all. Prisma's pg adapter sends unnamed statements only, so transaction pooling
- * needs no prepared-statement settings.
+ * Starts PgBouncer in transaction mode in front of the bench server, holding at most
+ * `serverConnections` server connections in all. Clients log in as the server's user, listed in the
+ * auth file with its password (clients are trusted on loopback; PgBouncer uses the password to log
+ * in to the server). The database line must not name a user: a user forced there is a separate
+ * user per database, whose `max_user_connections` then caps each database, not the sum (every
+ * database got its own pool, and Postgres saw one connection per database). With one shared user,
+ * a pool over the cap closes another database's idle server connection or waits. Prisma's pg
+ * adapter sends unnamed statements only, so transaction pooling needs no prepared-statement settings.
  */
 export async function startPgBouncer(binary: string, options: PgBouncerOptions): Promise<PgBouncer> {
   const server = new URL(options.serverUrl);
   const port = 20000 + Math.floor(Math.random() * 10000);
   const dir = mkdtempSync(join(tmpdir(), 'tenantgate-pgbouncer-'));
   chmodSync(dir, 0o755);
-  const user = decodeURIComponent(server.username);
-  const password = decodeURIComponent(server.password);
+  const quoted = (value: string) => `"${value.replaceAll('"', '""')}"`;
+  const authFile = join(dir, 'userlist.txt');
+  writeFileSync(authFile, `${quoted(decodeURIComponent(server.username))} ${quoted(decodeURIComponent(server.password))}\n`, { mode: 0o600 });
   const config = [
     '[databases]',
-    `* = host=${server.hostname} port=${server.port} user=${user}${password ? ` password=${password}` : ''}`,
+    `* = host=${server.hostname} port=${server.port}`,
     '[pgbouncer]',
     'listen_addr = 127.0.0.1',
     `listen_port = ${port}`,
     `unix_socket_dir = ${dir}`,
-    'auth_type = any',
+    'auth_type = trust',
+    `auth_file = ${authFile}`,
     'pool_mode = transaction',
-    'max_client_conn = 2000',
+    `max_client_conn = ${options.clientConnections}`,
     `default_pool_size = ${options.poolSizePerDatabase}`,
+    `max_db_connections = ${options.poolSizePerDatabase}`,
     `max_user_connections = ${options.serverConnections}`,
     'server_idle_timeout = 30',
     'ignore_startup_parameters = extra_float_digits,options',
@@ -108,6 +120,7 @@ export async function startPgBouncer(binary: string, options: PgBouncerOptions):
   if (runAs) {
     // Its log, pid file and socket go into the directory, so the user running it must own it.
     chownSync(dir, runAs.uid, runAs.gid);
+    chownSync(authFile, runAs.uid, runAs.gid);
   }
   const child = spawn(binary, [configFile], { stdio: 'ignore', ...runAs });
   try {

@@ -88,7 +88,8 @@ function bearerToken(headers: IncomingHttpHeaders): string | null {
 
 /**
  * Builds the per-request context: verifies the access token, confirms the membership, and refuses a
- * request whose tenant header names another tenant than the token. No tenant client is built here.
+ * request whose tenant header names another tenant than the token. No tenant client is built here;
+ * the token's tenant route is looked up while the membership is checked.
  */
 export function createContextFactory(deps: ContextDependencies) {
   async function authenticate(headers: IncomingHttpHeaders): Promise<{ principal: Principal | null; credentialError: AppError | null }> {
@@ -102,6 +103,7 @@ export function createContextFactory(deps: ContextDependencies) {
     } catch (error) {
       return { principal: null, credentialError: error as AppError };
     }
+    deps.tenants.prefetchRoute(verified.tenantId);
     const principal = await deps.memberships.confirm(verified);
     for (const name of TENANT_HEADERS) {
       const claimed = headers[name];

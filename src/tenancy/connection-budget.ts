@@ -28,8 +28,11 @@ export function poolSizeOf(route: TenantRoute, settings: Pick<ConnectionBudgetSe
 
 /** A datasource's pool as the budget sees it: it can be asked to close an idle connection. */
 export interface ConnectionHolder {
-  /** When it was last used, if it holds an idle connection now; undefined otherwise. */
-  idleSince(): number | undefined;
+  /**
+   * Undefined while it holds no idle connection; otherwise how much it was used lately (see
+   * `RecentUse`): the idle connection of the lowest rank is closed first.
+   */
+  reclaimRank(): number | undefined;
   /** Closes one idle connection; its `release` follows once the server connection is gone. */
   closeIdle(): void;
 }
@@ -62,7 +65,8 @@ interface Waiter {
  * Counts physical server connections across all tenant datasources. A datasource asks for one
  * before it opens a connection and gives it back when the connection has closed, so the count is
  * what `pg_stat_activity` shows. Requests that find no room wait in one FIFO queue; for each one
- * the least recently used idle connection anywhere is closed, and a datasource that holds more
+ * an idle connection of the least used datasource anywhere (uses decayed over time, see
+ * `RecentUse`) is closed, and a datasource that holds more
  * than one connection gives back the ones it releases while others wait (see `shouldYield`), so
  * a busy tenant cannot starve the rest.
  */
@@ -158,25 +162,32 @@ export class ConnectionBudget {
     this.reclaim();
   }
 
-  /** Closes the least recently used idle connections, one per waiter not yet covered by a close under way. */
+  /** Closes idle connections of the least used datasources, one per waiter not yet covered by a close under way. */
   private reclaim(): void {
     let needed = this.queue.length - this.reclaiming - Math.max(0, this.settings.connectionBudget - this.open);
-    if (needed <= 0) {
-      return;
-    }
-    const idle = [...this.holders]
-      .map((holder) => ({ holder, since: holder.idleSince() }))
-      .filter((candidate): candidate is { holder: ConnectionHolder; since: number } => candidate.since !== undefined)
-      .sort((a, b) => a.since - b.since);
-    for (const { holder } of idle) {
-      if (needed <= 0) {
-        break;
+    while (needed > 0) {
+      const victim = this.leastUsedIdle();
+      if (!victim) {
+        return;
       }
       this.reclaiming += 1;
       this.counters.connectionsReclaimed += 1;
       needed -= 1;
-      holder.closeIdle();
+      victim.closeIdle();
     }
+  }
+
+  private leastUsedIdle(): ConnectionHolder | undefined {
+    let victim: ConnectionHolder | undefined;
+    let lowest = Number.POSITIVE_INFINITY;
+    for (const holder of this.holders) {
+      const rank = holder.reclaimRank();
+      if (rank !== undefined && (victim === undefined || rank < lowest)) {
+        victim = holder;
+        lowest = rank;
+      }
+    }
+    return victim;
   }
 
   private giveUp(waiter: Waiter): void {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { AppError, ErrorCode } from '../errors/app-error.js';
 import { type ConnectionBudget, type ConnectionHolder } from './connection-budget.js';
+import { RecentUse } from './recent-use.js';
 
 /** What it takes to open one datasource's pool. The URL is decrypted just before this call. */
 export interface DatasourcePoolOptions {
@@ -15,10 +16,13 @@ export interface DatasourcePoolOptions {
   budgetWaitMs: number;
   /** How long an unused connection stays open (default 30 s); the budget may close it sooner. */
   idleTimeoutMs?: number;
+  /** Half-life of the use count the budget ranks datasources by (default 10 s, see `RecentUse`). */
+  useHalfLifeMs?: number;
   now?: () => number;
 }
 
 const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+const DEFAULT_USE_HALF_LIFE_MS = 10_000;
 
 /** pg's message when no connection of a full pool was released within `connectionTimeoutMillis`. */
 const CHECKOUT_TIMEOUT = 'timeout exceeded when trying to connect';
@@ -66,12 +70,15 @@ class BudgetedClient extends pg.Client {
 /**
  * One datasource's `pg` pool whose connections count against the process-wide budget: a new
  * connection waits for room (FIFO across datasources), an idle one can be reclaimed by the budget
- * for another datasource, and while others wait a released connection beyond the first is closed
- * rather than kept, so a busy datasource cannot hold the budget hostage.
+ * for another datasource (the least used datasource's first), and while others wait a released
+ * connection beyond the first is closed rather than kept, so a busy datasource cannot hold the
+ * budget hostage.
  */
 export class DatasourcePool extends pg.Pool implements ConnectionHolder {
   readonly budget: ConnectionBudget;
-  private lastUsed: number;
+  private readonly use: RecentUse;
+  /** Idle connections the budget asked to close whose close has not started yet. */
+  private closing = 0;
   private readonly now: () => number;
 
   constructor(options: DatasourcePoolOptions) {
@@ -88,24 +95,30 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
     (this.options as unknown as BudgetedClientConfig).datasourcePool = this;
     this.budget = options.budget;
     this.now = options.now ?? Date.now;
-    this.lastUsed = this.now();
+    this.use = new RecentUse(options.useHalfLifeMs ?? DEFAULT_USE_HALF_LIFE_MS);
     this.on('error', () => undefined);
     this.budget.register(this);
   }
 
-  idleSince(): number | undefined {
-    return this.idleCount > 0 ? this.lastUsed : undefined;
+  reclaimRank(): number | undefined {
+    return this.idleCount > this.closing ? this.use.rank() : undefined;
   }
 
   closeIdle(): void {
-    if (this.idleCount === 0) {
+    if (this.idleCount <= this.closing) {
       return;
     }
-    // Checking out while a connection is idle hands over that connection; releasing it with an
-    // error makes pg close it instead of keeping it.
+    // Checking out while a connection is idle hands over that connection (on the next tick, so
+    // `closing` keeps it from being chosen twice); releasing it with an error makes pg close it.
+    this.closing += 1;
     super.connect().then(
-      (client) => client.release(true),
-      () => undefined,
+      (client) => {
+        this.closing -= 1;
+        client.release(true);
+      },
+      () => {
+        this.closing -= 1;
+      },
     );
   }
 
@@ -139,7 +152,7 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
   private yielding(client: pg.PoolClient): pg.PoolClient {
     const release = client.release;
     client.release = (error?: Error | boolean) => {
-      this.lastUsed = this.now();
+      this.use.record(this.now());
       release(error || (this.totalCount > 1 && this.budget.shouldYield(this)));
       this.budget.connectionIdled();
     };

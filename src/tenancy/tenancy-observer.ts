@@ -9,10 +9,8 @@ export interface ClientBuildTimings {
   decryptMs: number;
   /** Constructing the datasource's `pg` pool and its driver adapter (the Prisma runtime is shared). */
   constructMs: number;
-  /** Opening the first connections (TCP, TLS when configured, authentication). */
+  /** Opening the first connections (TCP, TLS when configured, authentication, the server's backend start). */
   connectMs: number;
-  /** The probe query on those connections. */
-  probeMs: number;
   totalMs: number;
 }
 
@@ -23,7 +21,7 @@ export interface ClientBuildTimings {
 export interface TenancyObserver {
   /** A control-plane lookup of a tenant's route finished (cache misses only). */
   routeLookedUp?(tenantId: string, ms: number): void;
-  /** A tenant datasource was opened and probed. */
+  /** A tenant datasource was opened with its first connections. */
   clientBuilt?(timings: ClientBuildTimings): void;
   /** A request found its datasource open already. */
   datasourceHit?(datasourceId: string): void;

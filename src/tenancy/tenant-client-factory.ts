@@ -14,15 +14,16 @@ export interface DatasourceConnection {
   close(): Promise<void>;
 }
 
-/** A freshly opened datasource and how long construction, the first connections and the probe took (ms). */
+/** A freshly opened datasource and how long construction and the first connections took (ms). */
 export interface OpenedDatasource extends DatasourceConnection {
-  timings: { constructMs: number; connectMs: number; probeMs: number };
+  timings: { constructMs: number; connectMs: number };
 }
 
 /**
- * Opens a datasource's budgeted pool, its first connections (a list field runs its page and its
- * count at once, so two, opened together), and proves them with one query, so a bad URL fails
- * here (reported as TENANT_UNAVAILABLE) rather than in a resolver.
+ * Opens a datasource's budgeted pool and its first connections (a list field runs its page and its
+ * count at once, so two, opened together), so a bad URL fails here (reported as TENANT_UNAVAILABLE)
+ * rather than in a resolver. A connection that opened has proved the host, the credentials and the
+ * database, so no probe query follows: the request's own queries are the next round trip.
  */
 export async function openDatasource(options: DatasourcePoolOptions): Promise<OpenedDatasource> {
   const started = performance.now();
@@ -33,17 +34,14 @@ export async function openDatasource(options: DatasourcePoolOptions): Promise<Op
     await pool.end().catch(() => undefined);
   };
   const constructed = performance.now();
-  let connected: number;
   try {
     const opened = await Promise.all(Array.from({ length: Math.min(WARM_CONNECTIONS, options.poolMax) }, () => pool.connect()));
     opened.forEach((connection) => connection.release());
-    connected = performance.now();
-    await pool.query('SELECT 1');
   } catch (error) {
     await close();
     throw error;
   }
-  const timings = { constructMs: constructed - started, connectMs: connected - constructed, probeMs: performance.now() - connected };
+  const timings = { constructMs: constructed - started, connectMs: performance.now() - constructed };
   return { pool, adapter, timings, close };
 }
 

@@ -11,6 +11,13 @@ import { type ClientBuildTimings, type TenancyObserver } from './tenancy-observe
 /** How resolvers reach a tenant's data: its route (for header checks) and a scoped lease. */
 export interface TenantAccess {
   route(tenantId: string): Promise<TenantRoute>;
+  /**
+   * Starts looking up the tenant's route without waiting for it, so a cold tenant's control-plane
+   * round trip overlaps the membership check; called once a token's signature is verified. It
+   * opens nothing (requests that never touch tenant data, such as `me`, build no datasource), and a
+   * failure is left for `route` or `acquire` to report.
+   */
+  prefetchRoute(tenantId: string): void;
   acquire(tenantId: string): Promise<{ lease: TenantLease; readOnly: boolean }>;
 }
 
@@ -77,8 +84,8 @@ export function createDatasourceConnector(options: DatasourceConnectorOptions) {
 }
 
 /**
- * The request path to a tenant's data: registry lookup, status and schema-version checks, then a
- * lease on the datasource client from the pool.
+ * The request path to a tenant's data: registry lookup, status and schema-version checks (both
+ * read from the cached route, no round trip), then a lease on the datasource client from the pool.
  */
 export class TenantConnections implements TenantAccess {
   constructor(
@@ -91,6 +98,10 @@ export class TenantConnections implements TenantAccess {
   /** The tenant's control-plane record as cached by the registry (builds no client). */
   route(tenantId: string): Promise<TenantRoute> {
     return this.registry.resolve(tenantId);
+  }
+
+  prefetchRoute(tenantId: string): void {
+    this.registry.resolve(tenantId).catch(() => undefined);
   }
 
   async acquire(tenantId: string): Promise<{ lease: TenantLease; readOnly: boolean }> {

@@ -4,6 +4,13 @@ import { scopeToTenant, type TenantDb } from './tenant-scope.js';
 
 /** Options of {@link TenantRuntime}. */
 export interface TenantRuntimeOptions {
+  /**
+   * How long an interactive transaction waits for its connection (Prisma's `maxWait`, 2 s by
+   * default). The app passes the pool's own checkout limit (`TENANT_BUDGET_WAIT_MS` +
+   * `TENANT_CONNECT_TIMEOUT_MS`), so a transaction gives up only when a plain query would, with
+   * the same retryable TENANT_UNAVAILABLE, not Prisma's error a few seconds earlier.
+   */
+  transactionMaxWaitMs?: number;
   /** Test seam (see `DatasourceBinding.unguarded`); production never sets it. */
   unguardedBatching?: boolean;
 }
@@ -18,7 +25,10 @@ export class TenantRuntime {
   private readonly prisma: PrismaClient;
 
   constructor(private readonly options: TenantRuntimeOptions = {}) {
-    this.prisma = new PrismaClient({ adapter: this.router.adapterFactory() });
+    this.prisma = new PrismaClient({
+      adapter: this.router.adapterFactory(),
+      ...(options.transactionMaxWaitMs === undefined ? {} : { transactionOptions: { maxWait: options.transactionMaxWaitMs } }),
+    });
   }
 
   /** A client for one tenant whose every operation is scoped to it and sent to `target`. */

@@ -46,8 +46,8 @@ export async function startRuntimeFleet(options: RuntimeFleetOptions): Promise<R
     databases.push({ datasourceId: randomUUID(), database, raw });
   }
   const urls = new Map(databases.map((db) => [db.datasourceId, db.database.url]));
-  const runtime = new TenantRuntime({ unguardedBatching: options.unguardedBatching });
   const budgetWaitMs = options.budgetWaitMs ?? 5_000;
+  const runtime = new TenantRuntime({ transactionMaxWaitMs: budgetWaitMs + 5_000, unguardedBatching: options.unguardedBatching });
   const connect = (route: TenantRoute, budget: ConnectionBudget): Promise<DatasourceConnection> =>
     openDatasource({ url: urls.get(route.datasource.id) ?? '', poolMax: options.poolMax, connectTimeoutMs: 5_000, budgetWaitMs, budget, applicationName });
   const pool = new TenantClientPool({

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { ErrorCode } from '../../src/errors/app-error.js';
 import { type TenantDb } from '../../src/tenancy/tenant-scope.js';
-import { startRuntimeFleet, type RuntimeFleet } from '../support/runtime-fleet.js';
+import { startRuntimeFleet, type FleetDatabase, type RuntimeFleet } from '../support/runtime-fleet.js';
 
 /** Samples how many server connections the gateway's datasources hold, as Postgres itself reports them. */
 class ConnectionSampler {
@@ -44,11 +44,13 @@ describe('the connection budget on real Postgres', () => {
   });
 
   test('six datasources under a budget of three serve every request and never hold more than three server connections', async () => {
-    fleet = await startRuntimeFleet({ databases: 6, poolMax: 2, connectionBudget: 3 });
+    // Every query here reopens a connection (each pool waits for a second one, so each release
+    // yields); a long wait keeps the test about the budget, not about how busy the machine is.
+    fleet = await startRuntimeFleet({ databases: 6, poolMax: 2, connectionBudget: 3, budgetWaitMs: 30_000 });
     const sampler = new ConnectionSampler(fleet.applicationName);
     await sampler.start();
     const tenants = await tenantsOf(fleet);
-    const requests = tenants.flatMap((db) => Array.from({ length: 20 }, () => Promise.all([db.account.findMany({ take: 5 }), db.account.count()])));
+    const requests = tenants.flatMap((db) => Array.from({ length: 8 }, () => Promise.all([db.account.findMany({ take: 5 }), db.account.count()])));
     const settled = await Promise.allSettled(requests);
     const peak = await sampler.stop();
 
@@ -65,25 +67,35 @@ describe('the connection budget on real Postgres', () => {
   test('a tenant that keeps every connection busy cannot starve a cold one', async () => {
     fleet = await startRuntimeFleet({ databases: 2, poolMax: 2, connectionBudget: 2, budgetWaitMs: 1_000 });
     const [hot, cold] = (await tenantsOf(fleet)) as [TenantDb, TenantDb];
+    const [hotSource] = fleet.databases as [FleetDatabase];
+    const hotPool = () => fleet?.pool.cachedClients().find((client) => client.datasourceId === hotSource.datasourceId)?.connections;
     await Promise.all([hot.account.count(), hot.account.count()]);
     let coldDone = false;
-    // Always more queries queued than the hot pool has connections, so none ever goes idle.
+    // Always more transactions queued than the hot pool has connections, so a released connection
+    // goes straight to the next one in its queue and none is ever idle for the budget to reclaim:
+    // only the pool's yield rule (close a released connection while another datasource waits)
+    // lets the cold request in; without it the request times out with TENANT_UNAVAILABLE.
     const hammer = async () => {
       while (!coldDone) {
         await hot.$transaction(async (tx) => tx.account.count());
       }
     };
     const hammers = Array.from({ length: 8 }, hammer);
+    while (!(hotPool()?.total === 2 && hotPool()?.idle === 0 && (hotPool()?.waiting ?? 0) > 0)) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const answer = await cold.account.count().finally(() => {
       coldDone = true;
     });
     await Promise.all(hammers);
     expect(answer).toBe(0);
+    expect(fleet.pool.stats()).toMatchObject({ budgetTimeouts: 0 });
     expect(fleet.pool.stats().peakConnections).toBeLessThanOrEqual(2);
   });
 
   test('a request that cannot get a connection within the wait fails with the retryable TENANT_UNAVAILABLE', async () => {
-    fleet = await startRuntimeFleet({ databases: 2, poolMax: 1, connectionBudget: 1, budgetWaitMs: 200 });
+    // Longer than Prisma's default wait for a transaction's connection (2 s), which the runtime raises to the pool's own.
+    fleet = await startRuntimeFleet({ databases: 2, poolMax: 1, connectionBudget: 1, budgetWaitMs: 2_500 });
     const [busy, waiting] = (await tenantsOf(fleet)) as [TenantDb, TenantDb];
     let finish: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
@@ -100,9 +112,11 @@ describe('the connection budget on real Postgres', () => {
     }, { timeout: 10_000 });
     await holding;
     await expect(waiting.account.count()).rejects.toMatchObject({ code: ErrorCode.TENANT_UNAVAILABLE });
+    // An interactive transaction waits as long as a query does, and fails the same way.
+    await expect(waiting.$transaction((tx) => tx.account.count())).rejects.toMatchObject({ code: ErrorCode.TENANT_UNAVAILABLE });
     finish();
     await transaction;
-    expect(fleet.pool.stats().budgetTimeouts).toBe(1);
+    expect(fleet.pool.stats().budgetTimeouts).toBe(2);
     expect(await waiting.account.count()).toBe(0);
   });
 });

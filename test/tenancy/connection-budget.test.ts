@@ -1,16 +1,16 @@
 import { ErrorCode } from '../../src/errors/app-error.js';
 import { ConnectionBudget, type ConnectionHolder } from '../../src/tenancy/connection-budget.js';
 
-/** A pool as the budget sees it: idle since a given time, counting the closes it was asked for. */
+/** A pool as the budget sees it: an idle connection at a given rank (or none), counting the closes it was asked for. */
 class FakeHolder implements ConnectionHolder {
   closes = 0;
-  constructor(public idleAt: number | undefined) {}
-  idleSince(): number | undefined {
-    return this.idleAt;
+  constructor(public rank: number | undefined) {}
+  reclaimRank(): number | undefined {
+    return this.rank;
   }
   closeIdle(): void {
     this.closes += 1;
-    this.idleAt = undefined;
+    this.rank = undefined;
   }
 }
 
@@ -39,21 +39,24 @@ test('admits connections up to the budget, then serves waiters first come, first
   expect(budget.stats()).toMatchObject({ openConnections: 2, peakConnections: 2, waitingForConnection: 0 });
 });
 
-test('a waiter makes the budget close the least recently used idle connection anywhere, one per waiter', async () => {
+test('a waiter makes the budget close the idle connection of the least used datasource anywhere, one per waiter', async () => {
   const budget = budgetOf(3);
-  const recent = new FakeHolder(300);
-  const oldest = new FakeHolder(100);
+  const most = new FakeHolder(300);
+  const least = new FakeHolder(100);
   const middle = new FakeHolder(200);
   const busy = new FakeHolder(undefined);
-  [recent, oldest, middle, busy].forEach((holder) => budget.register(holder));
-  for (const holder of [recent, oldest, middle]) {
+  [most, least, middle, busy].forEach((holder) => budget.register(holder));
+  for (const holder of [most, least, middle]) {
     await budget.acquire(holder);
   }
   const waiting = budget.acquire(busy);
-  expect([oldest.closes, middle.closes, recent.closes]).toEqual([1, 0, 0]);
+  expect([least.closes, middle.closes, most.closes]).toEqual([1, 0, 0]);
+  const second = budget.acquire(new FakeHolder(undefined));
+  expect([least.closes, middle.closes, most.closes]).toEqual([1, 1, 0]);
   budget.release();
-  await waiting;
-  expect(budget.stats()).toMatchObject({ openConnections: 3, connectionsReclaimed: 1 });
+  budget.release();
+  await Promise.all([waiting, second]);
+  expect(budget.stats()).toMatchObject({ openConnections: 3, connectionsReclaimed: 2 });
 });
 
 test('a request that finds no room within the wait fails with the retryable TENANT_UNAVAILABLE', async () => {
