@@ -1,5 +1,6 @@
 /** What a move reports as it goes (the CLI draws its progress from these). */
 export type MoveEvent =
+  | { kind: 'started'; tables: number; phase: string; purge: boolean }
   | { kind: 'table-copied'; table: string; rows: number }
   | { kind: 'batch'; table: string; copiedRows: number }
   | { kind: 'catch-up'; pass: number; readOnly: boolean; changes: number }

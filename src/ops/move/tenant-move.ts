@@ -155,6 +155,7 @@ async function runPhases(deps: TenantMoveDeps, input: PhaseInput): Promise<Phase
   let readOnlyMs = 0;
   let tables: TableVerification[] = [];
   let phase = move.phase;
+  await emit({ kind: 'started', tables: sides.layouts.length, phase, purge: move.purgeSource });
   if (phase === TenantMovePhase.COPYING) {
     await bulkCopy(context);
     online = await catchUp(context, { readOnly: false, settledAt: Math.max(10, input.batchSize / 10), maxPasses: 3 });
