@@ -111,7 +111,7 @@ test('a failure in the read-only window puts the tenant back to ACTIVE, and abor
   const to = { kind: 'new-database' as const, serverUrl, database: 'tg_move_charlie' };
   const failing = deps({
     onEvent: (event) => {
-      if (event.kind === 'catch-up' && event.readOnly) {
+      if (event.kind === 'read-only') {
         throw new Error('injected failure while read-only');
       }
     },

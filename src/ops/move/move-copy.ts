@@ -4,7 +4,8 @@ import { type MoveEvent } from './move-events.js';
 import { recordCopyProgress, type MoveRecord } from './move-ledger.js';
 import { readRowsAfter, writeRows } from './row-transfer.js';
 import { changesOf, syncTenantRows, type SyncOutcome } from './tenant-sync.js';
-import { type TableLayout } from './table-layout.js';
+import { tableName, type TableLayout } from './table-layout.js';
+import { compareTables, type TableVerification } from './move-verify.js';
 
 /** What the copying phase works with. */
 export interface CopyContext {
@@ -14,6 +15,12 @@ export interface CopyContext {
   target: ClientBase;
   layouts: TableLayout[];
   batchSize: number;
+  /**
+   * The target is a database this move created, holding no rows but this tenant's: its user
+   * triggers (the same-tenant reference checks) are then switched off during the bulk copy, since
+   * with no other tenant's rows present every reference the foreign keys accept is the tenant's own.
+   */
+  ownTarget: boolean;
   onEvent: (event: MoveEvent) => void | Promise<void>;
   signal?: AbortSignal;
 }
@@ -30,6 +37,25 @@ export class MoveInterrupted extends Error {
  * catch-up (see `WriteOutcome.deferred`).
  */
 export async function bulkCopy(context: CopyContext): Promise<void> {
+  if (!context.ownTarget) {
+    return copyTables(context);
+  }
+  await setUserTriggers(context, 'DISABLE');
+  try {
+    await copyTables(context);
+  } finally {
+    // A killed run leaves them off; the resumed run passes here again before anything else writes.
+    await setUserTriggers(context, 'ENABLE');
+  }
+}
+
+async function setUserTriggers(context: CopyContext, action: 'ENABLE' | 'DISABLE'): Promise<void> {
+  for (const layout of context.layouts) {
+    await context.target.query(`ALTER TABLE ${tableName(layout)} ${action} TRIGGER USER`);
+  }
+}
+
+async function copyTables(context: CopyContext): Promise<void> {
   for (const layout of context.layouts) {
     const progress = context.move.tables.find((table) => table.tableName === layout.name);
     let position = progress?.position ?? null;
@@ -52,31 +78,40 @@ export async function bulkCopy(context: CopyContext): Promise<void> {
 }
 
 /**
- * Catch-up passes: repeats {@link syncTenantRows} until a pass changes at most `settledAt` rows
- * or `maxPasses` ran. Online (tenant writable) it only shrinks what the read-only pass must do;
- * read-only (source frozen) with `settledAt` 0 it ends when the target equals the source.
+ * Catch-up passes. Each compares every table's count and checksum on both sides first, so a table
+ * nobody wrote to costs one aggregate per side; only tables that differ get a row-by-row
+ * {@link syncTenantRows}. Online (tenant writable) it stops once a pass changes at most
+ * `settledAt` rows: it only shrinks what the read-only pass must do. Read-only (source frozen) it
+ * stops when a comparison finds every table equal, and that comparison is the verification.
  *
- * @returns the summed outcome and whether the last pass met `settledAt`.
+ * @returns the summed changes, the last comparison, and whether it settled within `maxPasses`.
  */
 export async function catchUp(
   context: CopyContext,
   options: { readOnly: boolean; settledAt: number; maxPasses: number },
-): Promise<SyncOutcome & { settled: boolean; passes: number }> {
-  const total: SyncOutcome = { upserted: 0, deleted: 0, deferred: 0 };
+): Promise<{ changes: SyncOutcome; comparison: TableVerification[]; settled: boolean }> {
+  const changes: SyncOutcome = { upserted: 0, deleted: 0, deferred: 0 };
+  const sides = { source: context.source, target: context.target };
+  let comparison: TableVerification[] = [];
   for (let pass = 1; pass <= options.maxPasses; pass += 1) {
     if (!options.readOnly) {
       throwIfInterrupted(context.signal);
     }
-    const outcome = await syncTenantRows(context.source, context.target, context.layouts, context.move.tenantId, context.batchSize);
-    total.upserted += outcome.upserted;
-    total.deleted += outcome.deleted;
-    total.deferred = outcome.deferred;
+    comparison = await compareTables(sides, context.layouts, context.move.tenantId);
+    const differing = context.layouts.filter((layout) => comparison.some((table) => table.table === layout.name && !table.equal));
+    if (differing.length === 0) {
+      return { changes, comparison, settled: true };
+    }
+    const outcome = await syncTenantRows(context.source, context.target, differing, context.move.tenantId, context.batchSize);
+    changes.upserted += outcome.upserted;
+    changes.deleted += outcome.deleted;
+    changes.deferred = outcome.deferred;
     await context.onEvent({ kind: 'catch-up', pass, readOnly: options.readOnly, changes: changesOf(outcome) });
-    if (changesOf(outcome) <= options.settledAt && outcome.deferred === 0) {
-      return { ...total, settled: true, passes: pass };
+    if (!options.readOnly && changesOf(outcome) <= options.settledAt && outcome.deferred === 0) {
+      return { changes, comparison, settled: true };
     }
   }
-  return { ...total, settled: false, passes: options.maxPasses };
+  return { changes, comparison: options.readOnly ? await compareTables(sides, context.layouts, context.move.tenantId) : comparison, settled: false };
 }
 
 function throwIfInterrupted(signal: AbortSignal | undefined): void {

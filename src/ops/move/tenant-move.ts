@@ -14,7 +14,7 @@ import { acquireMoveLock } from './move-lock.js';
 import { openMoveSides, type MoveSides } from './move-sides.js';
 import { startMove } from './move-start.js';
 import { type MoveDestination } from './move-target.js';
-import { verifyTables, type TableVerification } from './move-verify.js';
+import { acceptVerification, type TableVerification } from './move-verify.js';
 import { type SyncOutcome } from './tenant-sync.js';
 
 /** What a move needs. */
@@ -149,7 +149,7 @@ type PhaseResult = Omit<MoveResult, 'resumed' | 'createdDatabase' | 'durationMs'
 async function runPhases(deps: TenantMoveDeps, input: PhaseInput): Promise<PhaseResult> {
   const { move, sides } = input;
   const emit = async (event: MoveEvent) => deps.onEvent?.(event);
-  const context: CopyContext = { control: deps.control, move, source: sides.source.client, target: sides.target.client, layouts: sides.layouts, batchSize: input.batchSize, onEvent: emit, signal: deps.signal };
+  const context: CopyContext = { control: deps.control, move, source: sides.source.client, target: sides.target.client, layouts: sides.layouts, batchSize: input.batchSize, ownTarget: move.createdDatabase !== null, onEvent: emit, signal: deps.signal };
   let online = NO_CHANGES;
   let readOnly = NO_CHANGES;
   let readOnlyMs = 0;
@@ -158,15 +158,15 @@ async function runPhases(deps: TenantMoveDeps, input: PhaseInput): Promise<Phase
   await emit({ kind: 'started', tables: sides.layouts.length, phase, purge: move.purgeSource });
   if (phase === TenantMovePhase.COPYING) {
     await bulkCopy(context);
-    online = await catchUp(context, { readOnly: false, settledAt: Math.max(10, input.batchSize / 10), maxPasses: 3 });
+    online = (await catchUp(context, { readOnly: false, settledAt: Math.max(10, input.batchSize / 10), maxPasses: 3 })).changes;
   }
   if (phase === TenantMovePhase.COPYING || phase === TenantMovePhase.READ_ONLY) {
     const frozenAt = performance.now();
-    await freeze(deps, move, input.request.settleMs, emit);
     try {
+      await freeze(deps, move, input.request.settleMs, emit);
       const final = await catchUp(context, { readOnly: true, settledAt: 0, maxPasses: 5 });
-      readOnly = final;
-      tables = await verifyTables(deps.control, move.id, { source: sides.source.client, target: sides.target.client }, sides.layouts, move.tenantId);
+      readOnly = final.changes;
+      tables = await acceptVerification(deps.control, move.id, final.comparison);
       await emit({ kind: 'verified', tables: tables.length });
       await switchTenant(deps, move, sides.targetSchemaVersion);
     } catch (error) {
