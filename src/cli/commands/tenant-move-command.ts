@@ -4,17 +4,16 @@ import { type KeyRing } from '../../crypto/key-ring.js';
 import { abortMove } from '../../ops/move/move-abort.js';
 import { progressSteps, type MoveEvent } from '../../ops/move/move-events.js';
 import { MoveInterrupted } from '../../ops/move/move-copy.js';
-import { findDatasource, type MoveDestination } from '../../ops/move/move-target.js';
+import { type MoveDestination } from '../../ops/move/move-target.js';
 import { moveTenant } from '../../ops/move/tenant-move.js';
-import { decryptDatasourceUrl } from '../../ops/provisioning/datasource-registration.js';
-import { withDatabase } from '../../ops/provisioning/database-creation.js';
 import { UsageError } from '../cli-io.js';
 import { withControlPlane } from '../control-plane.js';
 import { ExitCode } from '../exit-codes.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { type CommandOutput, type Progress } from '../output.js';
 import { jsonOption, positiveInteger, type CliDeps } from '../program.js';
-import { confirmDestructive, readSecret } from '../prompts.js';
+import { confirmDestructive } from '../prompts.js';
+import { newDatabasePlacement } from './tenant-lifecycle-commands.js';
 import { abortText, moveText } from './tenant-move-format.js';
 
 interface MoveOptions {
@@ -101,21 +100,7 @@ async function runMove(deps: CliDeps, slug: string, options: MoveOptions): Promi
 }
 
 async function destinationOf(control: ControlClient, keyRing: KeyRing, options: MoveOptions, deps: CliDeps): Promise<MoveDestination> {
-  if (options.to !== undefined) {
-    return { kind: 'datasource', datasource: options.to };
-  }
-  const serverUrl =
-    options.onServerOf === undefined
-      ? await readSecret('server URL (postgresql://, a role with CREATEDB)', deps.io.stdin)
-      : withDatabase(decryptDatasourceUrl(keyRing, await findDatasource(control, options.onServerOf)), 'postgres');
-  return {
-    kind: 'new-database',
-    serverUrl,
-    database: typeof options.newDatabase === 'string' ? options.newDatabase : undefined,
-    datasourceName: options.datasourceName,
-    poolMax: options.poolMax,
-    region: options.region,
-  };
+  return options.to !== undefined ? { kind: 'datasource', datasource: options.to } : newDatabasePlacement(control, keyRing, options, deps);
 }
 
 /** Draws a move's events: a bar (or plain lines) over its tables and phases. */

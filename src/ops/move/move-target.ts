@@ -5,25 +5,16 @@ import { badInput, notFound } from '../../errors/app-error.js';
 import { type Datasource } from '../../generated/control/client.js';
 import { decryptDatasourceUrl, registerDatasource, type DatasourceRegistration } from '../provisioning/datasource-registration.js';
 import { migrateDatasource } from '../provisioning/tenant-provisioning.js';
-import { assertPlacement, preparePlacement, undoPlacement } from '../tenants/tenant-placement.js';
+import { assertPlacement, preparePlacement, undoPlacement, type TenantPlacement } from '../tenants/tenant-placement.js';
+
+/** A new dedicated database, as `tenants create` makes one. */
+type NewDatabasePlacement = Extract<TenantPlacement, { kind: 'new-database' }>;
 
 /**
  * Where a tenant moves to: an existing datasource (id or name: a pooled one, or a dedicated database
  * someone made), or a new dedicated database the move creates, migrates and registers on a server.
  */
-export type MoveDestination =
-  | { kind: 'datasource'; datasource: string }
-  | {
-      kind: 'new-database';
-      /** A URL of the server as a role with CREATEDB (usually its `postgres` database). Never echoed. */
-      serverUrl: string;
-      /** Default: `tenant_<slug>` with `-` as `_`. */
-      database?: string;
-      /** Default: `<slug>-dedicated`. */
-      datasourceName?: string;
-      poolMax?: number;
-      region?: string;
-    };
+export type MoveDestination = { kind: 'datasource'; datasource: string } | NewDatabasePlacement;
 
 /** A move's target, ready to copy into. */
 export interface MoveTarget {
@@ -70,9 +61,8 @@ export async function prepareMoveTarget<T>(
   if (destination.kind !== 'new-database') {
     throw badInput('destination must be a datasource or a new database', 'to');
   }
-  const placement = { ...destination, kind: 'new-database' as const };
-  assertPlacement(placement);
-  const prepared = await preparePlacement(slug, placement);
+  assertPlacement(destination);
+  const prepared = await preparePlacement(slug, destination);
   try {
     const registration = prepared.datasource as DatasourceRegistration;
     await migrateDatasource({ name: registration.name, url: registration.url, datasourceId: null, registration }, deps.migrationsDir);
