@@ -66,3 +66,21 @@ export async function startMove(deps: TenantMoveDeps, tenant: TenantSummary, req
   );
   return { move: recorded };
 }
+
+/** Continues the tenant's unfinished move; a `to` given again must name the same target. */
+export async function resumeMove(deps: TenantMoveDeps, tenant: TenantSummary, open: MoveRecord, request: MoveRequest): Promise<{ move: MoveRecord }> {
+  const target = await deps.control.datasource.findUnique({ where: { id: open.targetDatasourceId } });
+  const to = request.to;
+  const same =
+    to === undefined ||
+    (to.kind === 'datasource' && (to.datasource === target?.id || to.datasource === target?.name)) ||
+    (to.kind === 'new-database' && open.createdDatabase !== null && (to.database === undefined || to.database === open.createdDatabase));
+  if (!same) {
+    throw badInput(`tenant "${tenant.slug}" has an unfinished move to "${target?.name ?? open.targetDatasourceId}"; resume it, or abort it first`, 'to');
+  }
+  if (request.purgeSource === true && !open.purgeSource) {
+    await deps.control.tenantMove.update({ where: { id: open.id }, data: { purgeSource: true } });
+    return { move: { ...open, purgeSource: true } };
+  }
+  return { move: open };
+}

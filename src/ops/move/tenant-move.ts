@@ -1,18 +1,18 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { type ControlClient } from '../../control/control-client.js';
 import { type KeyRing } from '../../crypto/key-ring.js';
 import { badInput } from '../../errors/app-error.js';
-import { TenantMovePhase, TenantStatus } from '../../generated/control/enums.js';
+import { TenantMovePhase } from '../../generated/control/enums.js';
 import { errorDetails } from '../migrations/migration-error.js';
 import { scrubSecrets } from '../provisioning/connection-failure.js';
 import { findTenant, type TenantSummary } from '../tenants/tenant-catalog.js';
 import { purgeTenantRows, type PurgeSummary } from '../tenant-data/tenant-rows.js';
-import { bulkCopy, catchUp, MoveInterrupted, type CopyContext } from './move-copy.js';
+import { bulkCopy, catchUp, type CopyContext } from './move-copy.js';
 import { type MoveEvent } from './move-events.js';
 import { findOpenMove, recordFailure, recordPhase, type MoveRecord } from './move-ledger.js';
 import { acquireMoveLock } from './move-lock.js';
 import { openMoveSides, type MoveSides } from './move-sides.js';
-import { startMove } from './move-start.js';
+import { resumeMove, startMove } from './move-start.js';
+import { freeze, settle, switchTenant, thaw } from './move-switch.js';
 import { type MoveDestination } from './move-target.js';
 import { acceptVerification, type TableVerification } from './move-verify.js';
 import { type SyncOutcome } from './tenant-sync.js';
@@ -103,7 +103,7 @@ export async function moveTenant(deps: TenantMoveDeps, request: MoveRequest): Pr
   const lock = await acquireMoveLock(deps.controlUrl, tenant.id, tenant.slug);
   try {
     const open = await findOpenMove(deps.control, tenant.id);
-    const begun = open === null ? await startMove(deps, tenant, request) : await resumedMove(deps, tenant, open, request);
+    const begun = open === null ? await startMove(deps, tenant, request) : await resumeMove(deps, tenant, open, request);
     const sides = await openMoveSides(deps, begun.move);
     try {
       const result = await runPhases(deps, { tenant, move: begun.move, sides, batchSize, request });
@@ -117,23 +117,6 @@ export async function moveTenant(deps: TenantMoveDeps, request: MoveRequest): Pr
   } finally {
     await lock.release();
   }
-}
-
-async function resumedMove(deps: TenantMoveDeps, tenant: TenantSummary, open: MoveRecord, request: MoveRequest): Promise<{ move: MoveRecord }> {
-  const target = await deps.control.datasource.findUnique({ where: { id: open.targetDatasourceId } });
-  const to = request.to;
-  const same =
-    to === undefined ||
-    (to.kind === 'datasource' && (to.datasource === target?.id || to.datasource === target?.name)) ||
-    (to.kind === 'new-database' && open.createdDatabase !== null && (to.database === undefined || to.database === open.createdDatabase));
-  if (!same) {
-    throw badInput(`tenant "${tenant.slug}" has an unfinished move to "${target?.name ?? open.targetDatasourceId}"; resume it, or abort it first`, 'to');
-  }
-  if (request.purgeSource === true && !open.purgeSource) {
-    await deps.control.tenantMove.update({ where: { id: open.id }, data: { purgeSource: true } });
-    return { move: { ...open, purgeSource: true } };
-  }
-  return { move: open };
 }
 
 interface PhaseInput {
@@ -154,7 +137,7 @@ async function runPhases(deps: TenantMoveDeps, input: PhaseInput): Promise<Phase
   let readOnly = NO_CHANGES;
   let readOnlyMs = 0;
   let tables: TableVerification[] = [];
-  let phase = move.phase;
+  const phase = move.phase;
   await emit({ kind: 'started', tables: sides.layouts.length, phase, purge: move.purgeSource });
   if (phase === TenantMovePhase.COPYING) {
     await bulkCopy(context);
@@ -175,7 +158,6 @@ async function runPhases(deps: TenantMoveDeps, input: PhaseInput): Promise<Phase
     }
     readOnlyMs = Math.round(performance.now() - frozenAt);
     await emit({ kind: 'switched', datasource: sides.target.name });
-    phase = TenantMovePhase.SWITCHED;
   }
   let purged: PurgeSummary | null = null;
   if (move.purgeSource) {
@@ -200,52 +182,3 @@ async function runPhases(deps: TenantMoveDeps, input: PhaseInput): Promise<Phase
 }
 
 const pick = ({ upserted, deleted, deferred }: SyncOutcome): SyncOutcome => ({ upserted, deleted, deferred });
-
-/** Makes the tenant READ_ONLY (recording the phase with it) and waits until every gateway has seen it. */
-/**
- * Waits for gateways to drop routes they cached; an interrupt ends the wait with
- * {@link MoveInterrupted} (read-only: the tenant is thawed; switched: a re-run purges).
- */
-async function settle(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  try {
-    await sleep(ms, undefined, { signal });
-  } catch (error) {
-    throw signal?.aborted === true ? new MoveInterrupted('the move was interrupted while waiting for gateways; run it again (or with --resume) to continue, or --abort it') : error;
-  }
-}
-
-async function freeze(deps: TenantMoveDeps, move: MoveRecord, settleMs: number, emit: (event: MoveEvent) => Promise<void>): Promise<void> {
-  await deps.control.$transaction(async (tx) => {
-    await tx.tenant.update({ where: { id: move.tenantId }, data: { status: TenantStatus.READ_ONLY } });
-    await recordPhase(tx, move.id, TenantMovePhase.READ_ONLY);
-  });
-  await deps.onRouteChanged?.(move.tenantId);
-  await emit({ kind: 'read-only', settleMs });
-  await settle(settleMs, deps.signal);
-}
-
-/** Undoes {@link freeze} after a failure: the tenant is served from its source again, writable. */
-async function thaw(deps: TenantMoveDeps, move: MoveRecord): Promise<void> {
-  await deps.control
-    .$transaction(async (tx) => {
-      // A switch whose commit was reported as failed may have landed: then there is nothing to undo.
-      const { count } = await tx.tenant.updateMany({ where: { id: move.tenantId, datasourceId: move.sourceDatasourceId }, data: { status: move.previousStatus } });
-      if (count > 0) {
-        await recordPhase(tx, move.id, TenantMovePhase.COPYING);
-      }
-    })
-    .catch(() => undefined);
-  await deps.onRouteChanged?.(move.tenantId);
-}
-
-/** The switch: one transaction points the tenant at the target, restores its status and records it. */
-async function switchTenant(deps: TenantMoveDeps, move: MoveRecord, schemaVersion: string | null): Promise<void> {
-  await deps.control.$transaction(async (tx) => {
-    await tx.tenant.update({
-      where: { id: move.tenantId },
-      data: { datasourceId: move.targetDatasourceId, status: move.previousStatus, ...(schemaVersion === null ? {} : { schemaVersion }) },
-    });
-    await recordPhase(tx, move.id, TenantMovePhase.SWITCHED);
-  });
-  await deps.onRouteChanged?.(move.tenantId);
-}
