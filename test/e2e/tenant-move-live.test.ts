@@ -76,17 +76,28 @@ async function copiedRows(moveTables: () => Promise<{ copiedRows: number }[]>): 
 }
 
 test('a tenant moves out of the pooled database while served over HTTP: killed mid-copy, resumed, verified, switched, source purged', async () => {
-  const control = fleet.app.control.client;
   const tenantId = fleet.tenants.initech.id;
   const neighbour = await tenantFingerprint(fleet.databases.pooled.url, fleet.tenants.umbrella.id);
   const token = (await fleet.login('owner@initech.test', 'initech')).accessToken;
   const traffic = trafficLoop(token);
+  try {
+    await moveWhileServed(traffic, tenantId, neighbour, token);
+  } finally {
+    await traffic.stop();
+  }
+}, 150_000);
 
+async function moveWhileServed(traffic: ReturnType<typeof trafficLoop>, tenantId: string, neighbour: Awaited<ReturnType<typeof tenantFingerprint>>, token: string) {
+  const control = fleet.app.control.client;
   // First run: killed (SIGKILL, no chance to clean up) once it has copied some batches.
   const first = startCli(['tenants', 'move', 'initech', '--new-database', newDatabase, '--on-server-of', 'pooled-db', '--batch-size', '5', '--settle-ms', '800'], env);
   const moveTables = () => control.tenantMoveTable.findMany({ where: { move: { tenantId } } });
-  const deadline = Date.now() + 40_000;
-  while ((await copiedRows(moveTables)) === 0 && Date.now() < deadline) {
+  const deadline = Date.now() + 90_000;
+  while ((await copiedRows(moveTables)) === 0) {
+    if (Date.now() > deadline || first.child.exitCode !== null) {
+      first.child.kill('SIGKILL');
+      throw new Error(`the first move made no progress: ${(await first.done).stderr}`);
+    }
     await sleep(25);
   }
   first.child.kill('SIGKILL');
@@ -144,4 +155,4 @@ test('a tenant moves out of the pooled database while served over HTTP: killed m
   expect(after.errors).toEqual([]);
   expect((await tenantFingerprint(databaseUrl(newDatabase), tenantId)).rows).toBeGreaterThan(result.tables.reduce((sum, table) => sum + table.sourceRows, 0));
   expect(await control.tenant.findUniqueOrThrow({ where: { id: tenantId }, include: { datasource: true } })).toMatchObject({ status: 'ACTIVE', datasource: { name: 'initech-dedicated', kind: 'DEDICATED' } });
-}, 90_000);
+}

@@ -103,6 +103,12 @@ test('a move out of a legacy shared database survives an injected failure mid-co
   expect(await tenantFingerprint(legacy.url, tenants.alpha as string)).toEqual(before[0]);
   expect(await tenantFingerprint(legacy.url, tenants.charlie as string)).toEqual(before[2]);
   expect(await controlPlane.client.tenantMove.findUniqueOrThrow({ where: { id: result.moveId } })).toMatchObject({ phase: 'DONE', lastError: null });
+
+  // The checks above can fail: one changed character in one copied row changes its table's checksum.
+  await sql(dedicated.url, "UPDATE notes SET body = body || '.' WHERE tenant_id = $1 AND id = (SELECT id FROM notes WHERE tenant_id = $1 ORDER BY id LIMIT 1)", [tenants.bravo]);
+  const tampered = await tenantFingerprint(dedicated.url, tenants.bravo as string);
+  expect(tampered.rows).toBe(source.rows);
+  expect(Object.keys(tampered.tables).filter((table) => tampered.tables[table] !== source.tables[table])).toEqual(['notes']);
 });
 
 test('a failure in the read-only window puts the tenant back to ACTIVE, and abort drops the new database and loses nothing', async () => {
