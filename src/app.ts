@@ -2,10 +2,6 @@ import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
 import { FleetAdminService } from './admin/fleet-admin.service.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { AuthService } from './auth/auth.service.js';
@@ -21,10 +17,15 @@ import { auditPlugin } from './graphql/plugins/audit.plugin.js';
 import { queryLimitProtection } from './graphql/plugins/query-limits.js';
 import { releaseTenantLeasePlugin } from './graphql/plugins/release-tenant-lease.plugin.js';
 import { requestLoggingPlugin } from './graphql/plugins/request-logging.plugin.js';
+import { postgresLimiters } from './limits/limiter-factory.js';
+import { LoginThrottle } from './limits/login-throttle.js';
+import { RequestRateLimits } from './limits/request-limits.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { MemberService } from './modules/members/member.service.js';
 import { readMigrationFiles } from './ops/migrations/migration-files.js';
 import { tenantMigrationsDir } from './paths.js';
+import { landingPagePlugin } from './server/explorer/explorer-mode.js';
+import { graphiqlRoute } from './server/explorer/graphiql-route.js';
 import { createHttpHandler } from './server/http-handler.js';
 import { InFlightRequests } from './server/in-flight-requests.js';
 import { DatasourceRegistry, type TenantRoute } from './tenancy/datasource-registry.js';
@@ -126,7 +127,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const memberships = new MembershipChecker(control.client, config.auth.membershipCacheTtlMs);
   const audit = new AuditLog(control.client, logger);
   const refreshTokens = new RefreshTokens(control.client, config.auth.refreshTtlSeconds);
-  const auth = new AuthService(control.client, accessTokens, refreshTokens, memberships, audit);
+  const limiters = postgresLimiters(control.pool);
+  const auth = new AuthService(control.client, accessTokens, refreshTokens, memberships, audit, new LoginThrottle(config.limits, limiters));
   const members = new MemberService(control.client, memberships, refreshTokens);
   const admin = new FleetAdminService({ control: control.client, keyRing: config.keyRing, registry, pool });
 
@@ -138,6 +140,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // The CLI owns SIGINT/SIGTERM and closes the whole app in order; Apollo's own handler would
+    // stop it a second time and then re-raise the signal.
+    stopOnTerminationSignals: false,
     introspection: config.env !== 'production',
     validationRules: limits.validationRules,
     plugins: [
@@ -147,13 +152,18 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       releaseTenantLeasePlugin,
       requestLoggingPlugin(logger),
       auditPlugin(audit),
-      config.env === 'production'
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      landingPagePlugin(config.explorer),
     ],
   });
   await apollo.start();
-  const context = createContextFactory({ control: control.client, accessTokens, memberships, tenants, services: { auth, members, admin, audit } });
+  const context = createContextFactory({
+    control: control.client,
+    accessTokens,
+    memberships,
+    tenants,
+    services: { auth, members, admin, audit },
+    requestLimits: new RequestRateLimits(config.limits, limiters),
+  });
   server.on(
     'request',
     createHttpHandler({
@@ -161,6 +171,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       context,
       corsOrigins: config.corsOrigins,
       inFlight,
+      trustProxy: config.trustProxy,
+      explorer: config.explorer === 'graphiql' ? graphiqlRoute() : undefined,
       ready: async () => void (await control.client.$queryRawUnsafe('SELECT 1')),
     }),
   );

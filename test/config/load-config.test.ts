@@ -73,4 +73,12 @@ describe('loadConfig', () => {
       /TENANT_CONNECTION_BUDGET/,
     );
   });
+
+  test('the explorer is the sandbox while developing, off in production, and GRAPHQL_EXPLORER chooses it', () => {
+    const secrets = { TENANTGATE_ENCRYPTION_KEY: validKey, JWT_SECRET: jwtSecret };
+    expect(loadConfig(secrets, quiet).explorer).toBe('sandbox');
+    expect(loadConfig({ ...secrets, NODE_ENV: 'production' }, quiet).explorer).toBe('off');
+    expect(loadConfig({ ...secrets, NODE_ENV: 'production', GRAPHQL_EXPLORER: 'graphiql' }, quiet).explorer).toBe('graphiql');
+    expect(() => loadConfig({ ...secrets, GRAPHQL_EXPLORER: 'playground' }, quiet)).toThrow(/GRAPHQL_EXPLORER/);
+  });
 });
