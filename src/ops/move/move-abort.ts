@@ -45,8 +45,9 @@ export async function abortMove(deps: Pick<TenantMoveDeps, 'control' | 'keyRing'
     let droppedDatabase: string | null = null;
     if (target !== null) {
       const url = decryptDatasourceUrl(deps.keyRing, target);
-      if (move.createdDatabase !== null && target.kind === DatasourceKind.DEDICATED) {
-        const { adminUrl, database } = maintenanceUrlFor(url);
+      const { adminUrl, database } = maintenanceUrlFor(url);
+      // Only the database this move created is dropped, and only if the datasource still names it.
+      if (move.createdDatabase !== null && database === move.createdDatabase && target.kind === DatasourceKind.DEDICATED) {
         await dropDatabaseIfExists(adminUrl, database);
         droppedDatabase = database;
       } else {
