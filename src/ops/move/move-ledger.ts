@@ -6,7 +6,7 @@ import { TenantMovePhase } from '../../generated/control/enums.js';
 export type MoveRecord = TenantMove & { tables: TenantMoveTable[] };
 
 /** Phases in which a move is still under way (resumable or abortable). */
-export const OPEN_PHASES: TenantMovePhase[] = [TenantMovePhase.COPYING, TenantMovePhase.READ_ONLY, TenantMovePhase.SWITCHED];
+const OPEN_PHASES: TenantMovePhase[] = [TenantMovePhase.COPYING, TenantMovePhase.READ_ONLY, TenantMovePhase.SWITCHED];
 
 /** The tenant's unfinished move, or null. */
 export function findOpenMove(control: ControlClient, tenantId: string): Promise<MoveRecord | null> {
@@ -15,11 +15,6 @@ export function findOpenMove(control: ControlClient, tenantId: string): Promise<
     include: { tables: { orderBy: { tableName: 'asc' } } },
     orderBy: { startedAt: 'desc' },
   });
-}
-
-/** The tenant's latest move, whatever its phase, or null. */
-export function findLatestMove(control: ControlClient, tenantId: string): Promise<MoveRecord | null> {
-  return control.tenantMove.findFirst({ where: { tenantId }, include: { tables: true }, orderBy: { startedAt: 'desc' } });
 }
 
 /** Records the bulk copy's position in one table after a batch. */

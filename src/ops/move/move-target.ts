@@ -26,7 +26,7 @@ export interface MoveTarget {
 }
 
 /** Finds a registered datasource by id or name. @throws AppError `NOT_FOUND`. */
-export async function findDatasource(control: ControlClient, idOrName: string): Promise<Datasource> {
+async function findDatasource(control: ControlClient, idOrName: string): Promise<Datasource> {
   const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrName);
   const datasource = await control.datasource.findUnique({ where: byId ? { id: idOrName } : { name: idOrName } });
   if (datasource === null) {

@@ -74,7 +74,7 @@ export interface MoveResult {
   purged: PurgeSummary | null;
 }
 
-export const DEFAULT_BATCH_SIZE = 2000;
+const DEFAULT_BATCH_SIZE = 2000;
 const NO_CHANGES: SyncOutcome = { upserted: 0, deleted: 0, deferred: 0 };
 
 /**
