@@ -111,7 +111,9 @@ function insertSql(layout: TableLayout, from: 'json_populate_recordset' | 'json_
     .filter((column) => column !== layout.primaryKey)
     .map((column) => `${quoteIdentifier(column)} = EXCLUDED.${quoteIdentifier(column)}`)
     .join(', ');
-  const conflict = mode === 'upsert' && updates.length > 0 ? `DO UPDATE SET ${updates}` : 'DO NOTHING';
+  // The WHERE keeps an upsert from ever overwriting another tenant's row that holds the same key
+  // in a pooled target; such a row is left alone, and verification then reports the table.
+  const conflict = mode === 'upsert' && updates.length > 0 ? `DO UPDATE SET ${updates} WHERE ${tableName(layout)}.tenant_id = EXCLUDED.tenant_id` : 'DO NOTHING';
   return `INSERT INTO ${tableName(layout)} (${columns}) SELECT ${columns} FROM ${from}(NULL::${tableName(layout)}, $1::json) ON CONFLICT (${keyColumn(layout)}) ${conflict}`;
 }
 
