@@ -29,6 +29,8 @@ export interface BenchProfile {
   idle: { tenants: number };
   /** Two gateways behind PgBouncer, on the many-tenant phase's databases and budget. */
   pgbouncer: { durationSeconds: number };
+  /** One tenant moved out of a pooled database (the target names 100k rows, so both profiles use it). */
+  move: { rows: number; batchSize: number };
 }
 
 const WARM_TENANT_COUNTS = [1, 10, 50];
@@ -48,6 +50,7 @@ export const QUICK_PROFILE: BenchProfile = {
   fleet: { databases: 200, concurrency: 8 },
   idle: { tenants: 400 },
   pgbouncer: { durationSeconds: 15 },
+  move: { rows: 100_000, batchSize: 2000 },
 };
 
 export const FULL_PROFILE: BenchProfile = {
@@ -59,4 +62,5 @@ export const FULL_PROFILE: BenchProfile = {
   fleet: { databases: 500, concurrency: 8 },
   idle: { tenants: 2000 },
   pgbouncer: { durationSeconds: 60 },
+  move: { rows: 100_000, batchSize: 2000 },
 };

@@ -4,6 +4,7 @@ import { runFleetMigrationPhase } from './phases/fleet-migration-phase.js';
 import { runIdleTenantsPhase } from './phases/idle-tenants-phase.js';
 import { runPgBouncerPhase } from './phases/pgbouncer-phase.js';
 import { runManyTenantsPhase } from './phases/many-tenants-phase.js';
+import { runMovePhase } from './phases/move-phase.js';
 import { HEADLINE, runWarmPhase } from './phases/warm-phase.js';
 import { checkTargets, headlineFigures, type BenchResults } from './report/bench-results.js';
 import { describeMachine, describeVersions } from './report/environment.js';
@@ -59,31 +60,37 @@ const postgres = await startBenchPostgres();
 try {
   results.postgres = postgres.description;
   log(`${postgres.description}`);
-  const fleet = await createBenchFleet(postgres, {
+  // The move phase builds its own databases; the shared fleet is made only for the phases that use it.
+  const fleet = !['warm', 'cold', 'many', 'idle', 'pgbouncer', 'fleet'].some(wanted) ? undefined : await createBenchFleet(postgres, {
     tenants: profile.fleetTenants,
     sharedTenants: Math.max(...profile.warm.tenantCounts),
     poolMax: profile.warm.poolMax,
     idleTenants: wanted('idle') ? profile.idle.tenants : 0,
     onProgress: log,
   });
-  results.setup = { tenantDatabases: fleet.tenants.length, pooledTenants: fleet.pooledTenants.length, seconds: Math.round(fleet.setupSeconds * 10) / 10 };
-  if (wanted('warm')) {
+  if (fleet) {
+    results.setup = { tenantDatabases: fleet.tenants.length, pooledTenants: fleet.pooledTenants.length, seconds: Math.round(fleet.setupSeconds * 10) / 10 };
+  }
+  if (fleet && wanted('warm')) {
     results.phases.warm = await phase('Warm requests: raw pg floor, single database, gateway', () => runWarmPhase(postgres, fleet, profile, log));
   }
-  if (wanted('cold')) {
+  if (fleet && wanted('cold')) {
     results.phases.cold = await phase('Cold activation', () => runColdPhase(fleet, profile, log));
   }
-  if (wanted('many')) {
+  if (fleet && wanted('many')) {
     results.phases.manyTenants = await phase('Many tenants under a connection budget', () => runManyTenantsPhase(postgres, fleet, profile, log));
   }
-  if (wanted('idle')) {
+  if (fleet && wanted('idle')) {
     results.phases.idleTenants = await phase('Idle tenants: memory per registered datasource', () => runIdleTenantsPhase(fleet, profile, log));
   }
-  if (wanted('pgbouncer')) {
+  if (fleet && wanted('pgbouncer')) {
     results.phases.pgbouncer = await phase('Two gateways behind PgBouncer (transaction mode)', () => runPgBouncerPhase(postgres, fleet, profile, log));
   }
-  if (wanted('fleet')) {
+  if (fleet && wanted('fleet')) {
     results.phases.fleetMigration = await phase('Fleet migration', () => runFleetMigrationPhase(postgres, fleet, profile, log));
+  }
+  if (wanted('move')) {
+    results.phases.move = await phase('Tenant move', () => runMovePhase(postgres, profile, log));
   }
 } finally {
   await postgres.stop();

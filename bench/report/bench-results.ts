@@ -3,6 +3,7 @@ import { type FleetMigrationResults } from '../phases/fleet-migration-phase.js';
 import { type IdleTenantsResults } from '../phases/idle-tenants-phase.js';
 import { type PgBouncerResults } from '../phases/pgbouncer-phase.js';
 import { type ManyTenantsResults } from '../phases/many-tenants-phase.js';
+import { type MoveResults } from '../phases/move-phase.js';
 import { HEADLINE, type WarmResults } from '../phases/warm-phase.js';
 
 /** Where one of the project's targets stands in this run. */
@@ -35,7 +36,7 @@ export interface BenchResults {
   bytesPerIdleTenant: number | null;
   targets: TargetCheck[];
   setup: { tenantDatabases: number; pooledTenants: number; seconds: number };
-  phases: { warm?: WarmResults; cold?: ColdResults; manyTenants?: ManyTenantsResults; idleTenants?: IdleTenantsResults; pgbouncer?: PgBouncerResults; fleetMigration?: FleetMigrationResults };
+  phases: { warm?: WarmResults; cold?: ColdResults; manyTenants?: ManyTenantsResults; idleTenants?: IdleTenantsResults; pgbouncer?: PgBouncerResults; fleetMigration?: FleetMigrationResults; move?: MoveResults };
   /** Phases that failed, with why; a failed phase has no numbers. */
   failures: { phase: string; error: string }[];
 }
@@ -44,6 +45,7 @@ const MANY_TENANTS_TARGET = 500;
 const FLEET_TARGET = 500;
 const IDLE_TENANTS_TARGET = 2000;
 const COLD_TENANTS_TARGET = 200;
+const MOVE_ROWS_TARGET = 100_000;
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
@@ -160,6 +162,15 @@ export function checkTargets(phases: BenchResults['phases']): TargetCheck[] {
       { target: `fleet migration of ${FLEET_TARGET} databases < 60 s`, measured: `${fleet.apply.seconds} s for ${fleet.databases}`, met: fleet.apply.seconds < 60, scaledDown },
       { target: 'no-op fleet migration < 5 s', measured: `${fleet.noop.seconds} s for ${fleet.databases}`, met: fleet.noop.seconds < 5, scaledDown },
     );
+  }
+  const move = phases.move;
+  if (move) {
+    checks.push({
+      target: `move of a tenant with ${MOVE_ROWS_TARGET / 1000}k rows < 30 s, verified`,
+      measured: `${move.seconds} s for ${move.rows} rows, ${move.verified ? 'verified' : 'NOT verified'}`,
+      met: move.seconds < 30 && move.verified,
+      scaledDown: move.rows < MOVE_ROWS_TARGET,
+    });
   }
   return checks;
 }

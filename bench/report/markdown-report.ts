@@ -140,6 +140,24 @@ function fleetSection(results: BenchResults): string[] {
   ];
 }
 
+function moveSection(results: BenchResults): string[] {
+  const move = results.phases.move;
+  if (!move) {
+    return [];
+  }
+  return [
+    `## Tenant move (phase 7): ${move.rows} rows in ${move.tables} tables, pooled database → new dedicated database`,
+    '',
+    row(['wall s', 'rows/s', 'read-only ms', 'verified (counts + checksums)', 'neighbour rows before / after', 'batch']),
+    row(['---', '---', '---', '---', '---', '---']),
+    row([move.seconds, move.rowsPerSecond, move.readOnlyMs, move.verified ? 'yes' : 'NO', `${move.neighbourRows.before} / ${move.neighbourRows.after}`, move.batchSize]),
+    '',
+    'The wall time covers creating and migrating the new database, the batched copy, the catch-up passes, verification and the switch; ' +
+      'a real move also waits `TENANT_CONFIG_TTL_MS` + 1 s inside the read-only window for gateways to see it.',
+    '',
+  ];
+}
+
 /** `bench/results/latest.md`: the targets first, then one table per phase, then the analysis. */
 export function renderMarkdown(results: BenchResults, analysis: string): string {
   const versions = Object.entries(results.versions).map(([name, version]) => `${name} ${version}`).join(', ');
@@ -170,6 +188,7 @@ export function renderMarkdown(results: BenchResults, analysis: string): string 
     ...idleSection(results),
     ...pgbouncerSection(results),
     ...fleetSection(results),
+    ...moveSection(results),
     analysis.trim(),
     '',
   ].join('\n');

@@ -6,6 +6,7 @@ import { withControlPlane } from '../control-plane.js';
 import { ExitCode } from '../exit-codes.js';
 import { jsonOption, type CliDeps } from '../program.js';
 import { registerTenantCreateCommand, registerTenantDeleteCommand } from './tenant-lifecycle-commands.js';
+import { registerTenantMoveCommand } from './tenant-move-command.js';
 import { GATEWAY_NOTE, tenantDetails, tenantJson, tenantTable } from './tenant-format.js';
 
 const STATUS_COMMANDS = [
@@ -16,7 +17,7 @@ const STATUS_COMMANDS = [
 
 /** `tenants list | show | create | suspend | resume | read-only | delete`. */
 export function registerTenantCommands(program: Command, deps: CliDeps): void {
-  const tenants = program.command('tenants').description('list, inspect, create, suspend, resume and delete tenants');
+  const tenants = program.command('tenants').description('list, inspect, create, suspend, resume, delete and move tenants');
   tenants
     .command('list')
     .description('every tenant with its status, datasource and schema version')
@@ -64,4 +65,5 @@ export function registerTenantCommands(program: Command, deps: CliDeps): void {
   }
   registerTenantCreateCommand(tenants, deps);
   registerTenantDeleteCommand(tenants, deps);
+  registerTenantMoveCommand(tenants, deps);
 }

@@ -79,6 +79,20 @@ async function placementOf(control: ControlClient, keyRing: KeyRing, options: Cr
   if (options.datasource !== undefined) {
     return { kind: 'datasource', datasource: { id: (await datasourceNamed(control, options.datasource)).id } };
   }
+  return newDatabasePlacement(control, keyRing, options, deps);
+}
+
+/**
+ * The `new-database` placement of `--new-database [name]`, `--on-server-of`, `--pool-max` and
+ * `--region` (`tenants create` and `tenants move`): the server URL comes from the named
+ * datasource's credentials, or from stdin or a hidden prompt.
+ */
+export async function newDatabasePlacement(
+  control: ControlClient,
+  keyRing: KeyRing,
+  options: Pick<CreateOptions, 'newDatabase' | 'onServerOf' | 'poolMax' | 'region'> & { datasourceName?: string },
+  deps: CliDeps,
+): Promise<Extract<TenantPlacement, { kind: 'new-database' }>> {
   const serverUrl =
     options.onServerOf === undefined
       ? await readSecret('server URL (postgresql://, a role with CREATEDB)', deps.io.stdin)
@@ -87,6 +101,7 @@ async function placementOf(control: ControlClient, keyRing: KeyRing, options: Cr
     kind: 'new-database',
     serverUrl,
     database: typeof options.newDatabase === 'string' ? options.newDatabase : undefined,
+    datasourceName: options.datasourceName,
     poolMax: options.poolMax,
     region: options.region,
   };
