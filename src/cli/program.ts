@@ -4,7 +4,9 @@ import { loadConfig } from '../config/load-config.js';
 import { redactCredentials } from '../ops/migrations/migration-connection.js';
 import { type CliIo, UsageError } from './cli-io.js';
 import { registerDoctorCommand } from './commands/doctor-command.js';
+import { registerExecCommand } from './commands/exec-command.js';
 import { registerKeyCommands } from './commands/key-commands.js';
+import { registerMigrateCommands } from './commands/migrate-commands.js';
 import { registerServerCommands } from './commands/server-commands.js';
 import { registerTenantCommands } from './commands/tenant-commands.js';
 import { ExitCode } from './exit-codes.js';
@@ -77,5 +79,7 @@ export function buildProgram(env: Record<string, string | undefined>, io: CliIo)
   registerTenantCommands(program, deps);
   registerKeyCommands(program, deps);
   registerDoctorCommand(program, deps);
+  registerMigrateCommands(program, deps);
+  registerExecCommand(program, deps);
   return { program, exitCode: () => exitCode };
 }
