@@ -73,6 +73,8 @@ export function buildProgram(env: Record<string, string | undefined>, io: CliIo)
   const program = new Command('tenantgate')
     .description('the tenantgate gateway and its fleet operations (configuration: environment variables, see .env.example)')
     .exitOverride()
+    // A parent's options are read only before its subcommand, so `migrate status --json` reaches `status`.
+    .enablePositionalOptions()
     .showHelpAfterError('(run `tenantgate help` for usage)')
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
   registerServerCommands(program, deps);

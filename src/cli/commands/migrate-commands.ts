@@ -45,6 +45,8 @@ export function registerMigrateCommands(program: Command, deps: CliDeps): void {
     .option('--lease-seconds <n>', "how long a worker's claim lasts without a heartbeat", positiveInteger, 60)
     .option('--migrations-dir <dir>', MIGRATIONS_DIR_HELP)
     .addOption(jsonOption())
+    // `migrate status --json` gives --json to `status`, not to `migrate` (see buildProgram).
+    .enablePositionalOptions()
     .action(deps.action((options: MigrateOptions) => (options.dryRun ? dryRun(deps, options) : runMigrate(deps, options))));
 
   migrate
