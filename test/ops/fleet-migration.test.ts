@@ -152,3 +152,31 @@ test('a failing canary wave cancels the rest of the run', async () => {
     rmSync(failing, { recursive: true, force: true });
   }
 });
+
+test('exec runs the command once per datasource with its own URL in the environment only, never printed', async () => {
+  const script = [
+    'const url = new URL(process.env.DATABASE_URL);',
+    'console.log("db " + url.pathname.slice(1));',
+    'console.log("leak " + process.env.DATABASE_URL + " pw " + url.password);',
+    'console.error("key " + (process.env.TENANTGATE_ENCRYPTION_KEY ?? "none") + " args " + process.argv.length);',
+    'process.exit(url.pathname.includes("_t05_") ? 3 : 0);',
+  ].join('\n');
+  const run = await cli(['exec', '--all', '--concurrency', '4', '--', process.execPath, '-e', script]);
+  expect(run.code).toBe(1);
+  const datasources = new Map(fleet.tenants.map((tenant) => [tenant.datasource, tenant.database]));
+  expect(datasources.size).toBe(32);
+  for (const [datasource, database] of datasources) {
+    expect(run.out).toContain(`[${datasource}] db ${database}\n`);
+    expect(run.out).toContain(`[${datasource}] leak *** pw ***\n`);
+    expect(run.err).toContain(`[${datasource}] key none args 1\n`);
+  }
+  expect(run.out).toMatch(/t05-db\s*│\s*t05\s*│\s*3/);
+  expect(run.out).toContain('31 succeeded, 1 failed');
+  const password = new URL(fleet.control.url).password;
+  expect(`${run.out}${run.err}`).not.toMatch(new RegExp(`postgres(ql)?://|:${password}@`));
+  const one = await cli(['exec', '--tenant', 'pool-b', '--json', '--', process.execPath, '-e', script]);
+  expect(one.code).toBe(0);
+  expect(one.json()).toMatchObject({ failed: 0, results: [{ datasource: 'pooled-db', tenants: ['pool-a', 'pool-b'], exitCode: 0 }] });
+  expect(one.err).toContain('[pooled-db] db ');
+  expect(await cli(['exec', '--', 'true'])).toMatchObject({ code: 2, err: expect.stringContaining('exactly one of --tenant SLUG or --all') });
+});

@@ -8,6 +8,7 @@ import { createKeyRing, formatEncryptionKey, generateEncryptionKey, type Encrypt
 import { applyMigrations } from '../../src/ops/migrations/migrator.js';
 import { provisionTenant } from '../../src/ops/provisioning/tenant-provisioning.js';
 import { controlMigrationsDir, tenantMigrationsDir } from '../../src/paths.js';
+import { mapWithConcurrency } from '../../bench/support/concurrency.js';
 import { adminQuery, createTestDatabase, databaseUrl, type TestDatabase } from './databases.js';
 
 /** The test-only migration every fleet test rolls out after the committed ones. */
@@ -73,10 +74,9 @@ export async function startMigrationFleet(options: MigrationFleetOptions): Promi
     databases.push(database);
     return database;
   };
-  for (let i = 0; i < options.dedicated; i += 1) {
-    const slug = `t${String(i).padStart(2, '0')}`;
-    await place(slug, await copy(slug), `${slug}-db`, 'DEDICATED');
-  }
+  const slugs = Array.from({ length: options.dedicated }, (_, i) => `t${String(i).padStart(2, '0')}`);
+  await mapWithConcurrency(slugs, 4, async (slug) => place(slug, await copy(slug), `${slug}-db`, 'DEDICATED'));
+  tenants.sort((a, b) => (a.slug < b.slug ? -1 : 1));
   const pooled = await copy('pooled');
   await place('pool-a', pooled, 'pooled-db', 'POOLED');
   await place('pool-b', pooled, 'pooled-db', 'POOLED');
@@ -134,13 +134,13 @@ export function writeProbeMigrations(extraSql: string, more: Record<string, stri
 
 /** How many times each database holds a finished row of `migration` in `_prisma_migrations`. */
 export async function appliedCounts(fleet: MigrationFleet, migration = PROBE_MIGRATION): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const database of new Set(fleet.tenants.map((tenant) => tenant.database))) {
+  const databases = [...new Set(fleet.tenants.map((tenant) => tenant.database))];
+  const counts = await mapWithConcurrency(databases, 8, async (database) => {
     const rows = await fleet.query<{ n: number }>(
       database,
       `SELECT count(*)::int AS n FROM _prisma_migrations WHERE migration_name = '${migration}' AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
     );
-    counts.set(database, rows[0]?.n ?? 0);
-  }
-  return counts;
+    return [database, rows[0]?.n ?? 0] as const;
+  });
+  return new Map(counts);
 }
