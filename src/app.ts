@@ -7,6 +7,7 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
 import { FleetAdminService } from './admin/fleet-admin.service.js';
+import { MigrationAdminService } from './admin/migration-admin.service.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { AuthService } from './auth/auth.service.js';
 import { MembershipChecker } from './auth/membership-checker.js';
@@ -129,6 +130,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const auth = new AuthService(control.client, accessTokens, refreshTokens, memberships, audit);
   const members = new MemberService(control.client, memberships, refreshTokens);
   const admin = new FleetAdminService({ control: control.client, keyRing: config.keyRing, registry, pool });
+  const migrations = new MigrationAdminService({ control: control.client, keyRing: config.keyRing, controlDatabaseUrl: config.controlDatabaseUrl });
 
   const server = createServer();
   const inFlight = new InFlightRequests();
@@ -153,7 +155,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     ],
   });
   await apollo.start();
-  const context = createContextFactory({ control: control.client, accessTokens, memberships, tenants, services: { auth, members, admin, audit } });
+  const context = createContextFactory({ control: control.client, accessTokens, memberships, tenants, services: { auth, members, admin, migrations, audit } });
   server.on(
     'request',
     createHttpHandler({

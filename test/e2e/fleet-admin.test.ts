@@ -19,6 +19,9 @@ const OPERATIONS: Record<string, string> = {
   tenantConnection: '{ tenantConnection(tenantId: "00000000-0000-4000-8000-000000000000") { ok } }',
   tenantPoolStats: '{ tenantPoolStats { builds } }',
   clearTenantCache: 'mutation { clearTenantCache(tenantId: "00000000-0000-4000-8000-000000000000") { clientEvicted } }',
+  migrationRuns: '{ migrationRuns { totalCount } }',
+  migrationRun: '{ migrationRun(id: "00000000-0000-4000-8000-000000000000") { id } }',
+  fleetSchemaStatus: '{ fleetSchemaStatus { allCurrent } }',
 };
 
 async function asAdmin<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
