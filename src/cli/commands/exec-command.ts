@@ -48,6 +48,7 @@ export function registerExecCommand(program: Command, deps: CliDeps): void {
             onLine: (datasource, stream, line) => (stream === 'stdout' && !output.json ? deps.io.stdout : deps.io.stderr).write(`[${datasource}] ${line}\n`),
             onDone: (outcome) => outcomes.push(outcome),
           });
+          outcomes.sort((a, b) => (a.datasource < b.datasource ? -1 : 1));
           const failed = outcomes.filter((outcome) => outcome.exitCode !== 0);
           output.result({ results: outcomes, failed: failed.length, interrupted: result.interrupted }, () =>
             [
