@@ -1,10 +1,10 @@
-import { addMember } from '../../src/ops/provisioning/members.js';
+import { rmSync } from 'node:fs';
 import { migrateFleet } from '../../src/ops/fleet/fleet-migration.js';
+import { platformAdminSession } from '../support/admin-session.js';
 import { expectError } from '../support/error-assertions.js';
 import { postGraphQL } from '../support/graphql-client.js';
 import { PROBE_MIGRATION, writeProbeMigrations } from '../support/migration-fleet.js';
 import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
-import { rmSync } from 'node:fs';
 
 let fleet: TestFleet;
 let adminToken: string;
@@ -18,10 +18,7 @@ async function asAdmin<T>(query: string, variables?: Record<string, unknown>): P
 
 beforeAll(async () => {
   fleet = await startTestFleet();
-  const control = fleet.app.control.client;
-  const admin = await control.user.findUniqueOrThrow({ where: { email: 'admin@tenantgate.test' } });
-  await addMember(control, { userId: admin.id, tenantId: fleet.tenants.acme.id, role: 'VIEWER' });
-  adminToken = (await fleet.login('admin@tenantgate.test', 'acme')).accessToken;
+  adminToken = (await platformAdminSession(fleet)).token;
   probeDir = writeProbeMigrations('');
 });
 afterAll(async () => {

@@ -1,14 +1,14 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../src/app.js';
 import { hashPassword } from '../../src/auth/password-hasher.js';
 import { createKeyRing } from '../../src/crypto/key-ring.js';
-import { type FleetMigrationReport } from '../../src/ops/fleet/fleet-migration.js';
+import { ControlPlaneMigrationError, migrateFleet, type FleetMigrationReport } from '../../src/ops/fleet/fleet-migration.js';
 import { type FleetStatusReport } from '../../src/ops/fleet/fleet-status.js';
 import { addMember, upsertUser } from '../../src/ops/provisioning/members.js';
 import { provisionTenant } from '../../src/ops/provisioning/tenant-provisioning.js';
-import { tenantMigrationsDir } from '../../src/paths.js';
+import { controlMigrationsDir, tenantMigrationsDir } from '../../src/paths.js';
 import { cliRunner } from '../support/cli-runner.js';
 import { adminQuery, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { codesOf, postGraphQL } from '../support/graphql-client.js';
@@ -62,6 +62,23 @@ afterAll(async () => {
   await fleet?.close();
   await lagging?.drop();
   rmSync(initOnlyDir, { recursive: true, force: true });
+});
+
+test('a control plane that cannot be migrated stops the run before any tenant, and no run is recorded', async () => {
+  const brokenControl = mkdtempSync(join(tmpdir(), 'tg-broken-control-'));
+  cpSync(controlMigrationsDir, brokenControl, { recursive: true });
+  mkdirSync(join(brokenControl, '20991231000000_broken'));
+  writeFileSync(join(brokenControl, '20991231000000_broken', 'migration.sql'), 'SELECT 1 / 0;\n');
+  try {
+    const keyRing = createKeyRing(fleet.key, []);
+    const attempt = migrateFleet({ control: fleet.controlPlane.client, keyRing, controlDatabaseUrl: fleet.control.url, controlMigrationsDir: brokenControl, tenantMigrationsDir: fleet.migrationsDir });
+    await expect(attempt).rejects.toThrow(ControlPlaneMigrationError);
+    await expect(attempt).rejects.toThrow(/no tenant was touched: migration `20991231000000_broken` failed/);
+  } finally {
+    rmSync(brokenControl, { recursive: true, force: true });
+  }
+  expect(await fleet.controlPlane.client.migrationRun.count()).toBe(0);
+  expect([...(await appliedCounts(fleet)).values()].every((count) => count === 0)).toBe(true);
 });
 
 test('migrate status reports every tenant pending before the run, and exits 1', async () => {

@@ -1,30 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { type ControlClient } from '../../control/control-client.js';
-import { type KeyRing } from '../../crypto/key-ring.js';
 import { type MigrationRunItem } from '../../generated/control/client.js';
 import { type MigrationRunStatus } from '../../generated/control/enums.js';
 import { controlMigrationsDir, tenantMigrationsDir } from '../../paths.js';
+import { redactCredentials } from '../migrations/migration-connection.js';
 import { readMigrationFiles } from '../migrations/migration-files.js';
 import { applyMigrations } from '../migrations/migrator.js';
 import { migrateDatasource } from './datasource-migration.js';
 import { iterateFleet } from './fleet-iterator.js';
-import { loadFleetTargets, type FleetTarget } from './fleet-targets.js';
+import { loadFleetTargets, type FleetScope, type FleetTarget } from './fleet-targets.js';
 import { claimSource, startHeartbeat, type WorkerLease } from './migration-worker.js';
 import { RunLedger, type ClaimedItem, type ItemCompletion, type RunCounts } from './run-ledger.js';
 
 /** Options of {@link migrateFleet}; defaults suit one operator at a terminal. */
-export interface FleetMigrationOptions {
-  control: ControlClient;
-  keyRing: KeyRing;
-  /** Control-plane database, migrated first; a failure stops the run before any tenant. */
-  controlDatabaseUrl: string;
-  /** Default: the committed control-plane migrations. */
-  controlMigrationsDir?: string;
-  /** Default: the committed tenant migrations (tests and the bench point at a copy with one more). */
-  tenantMigrationsDir?: string;
-  /** Only the datasource holding this tenant. */
-  tenantSlug?: string;
+export interface FleetMigrationOptions extends FleetScope {
   /** Migrate this many datasources first and stop if any fails. Default 0 (no canary wave). */
   canary?: number;
   /** Databases migrated at once by this process (one connection each). Default 4. */
@@ -67,7 +56,8 @@ export class ControlPlaneMigrationError extends Error {
 }
 
 /**
- * `tenantgate migrate` as a library: migrates the control plane, plans a run in the ledger (or
+ * `tenantgate migrate` as a library: migrates the control plane (a failure stops the run before any
+ * tenant, as {@link ControlPlaneMigrationError}), plans a run in the ledger (or
  * joins one), and migrates its datasources with bounded concurrency through the shared fleet
  * iterator, claiming each from the ledger so several processes can share the run.
  */
@@ -134,7 +124,7 @@ async function migrateControlPlane(options: FleetMigrationOptions): Promise<stri
     return result.applied;
   } catch (error) {
     throw new ControlPlaneMigrationError(
-      `the control plane could not be migrated, so no tenant was touched: ${error instanceof Error ? error.message : String(error)}`,
+      `the control plane could not be migrated, so no tenant was touched: ${redactCredentials(error instanceof Error ? error.message : String(error))}`,
     );
   }
 }

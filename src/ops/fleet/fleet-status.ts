@@ -1,11 +1,9 @@
-import { type ControlClient } from '../../control/control-client.js';
-import { type KeyRing } from '../../crypto/key-ring.js';
 import { controlMigrationsDir, tenantMigrationsDir } from '../../paths.js';
 import { redactCredentials } from '../migrations/migration-connection.js';
 import { readMigrationFiles } from '../migrations/migration-files.js';
 import { readMigrationStatus, type MigrationStatus } from '../migrations/migrator.js';
 import { iterateFleet } from './fleet-iterator.js';
-import { loadFleetTargets, targetUrl, type FleetTarget } from './fleet-targets.js';
+import { loadFleetTargets, targetUrl, type FleetScope, type FleetTarget } from './fleet-targets.js';
 
 /** Where one database stands, worst first: see {@link driftStateOf}. */
 export type DriftState = 'unreachable' | 'failed' | 'checksum-mismatch' | 'pending' | 'current';
@@ -53,16 +51,7 @@ export interface FleetStatusReport {
 }
 
 /** Options of {@link readFleetStatus}. */
-export interface FleetStatusOptions {
-  control: ControlClient;
-  keyRing: KeyRing;
-  controlDatabaseUrl: string;
-  /** Default: the committed control-plane migrations. */
-  controlMigrationsDir?: string;
-  /** Default: the committed tenant migrations. */
-  tenantMigrationsDir?: string;
-  /** Only the datasource holding this tenant. */
-  tenantSlug?: string;
+export interface FleetStatusOptions extends FleetScope {
   /** Databases read at once (one connection each). Default 8. */
   concurrency?: number;
   signal?: AbortSignal;

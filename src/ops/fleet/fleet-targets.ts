@@ -2,6 +2,20 @@ import { type ControlClient } from '../../control/control-client.js';
 import { type KeyRing } from '../../crypto/key-ring.js';
 import { decryptDatasourceUrl } from '../provisioning/datasource-registration.js';
 
+/** What every fleet-wide operation works on: the control plane, the keys, and which migrations. */
+export interface FleetScope {
+  control: ControlClient;
+  keyRing: KeyRing;
+  /** The control-plane database itself (migrated, or read, before any tenant). */
+  controlDatabaseUrl: string;
+  /** Default: the committed control-plane migrations. */
+  controlMigrationsDir?: string;
+  /** Default: the committed tenant migrations (tests and the bench point at a copy with one more). */
+  tenantMigrationsDir?: string;
+  /** Only the datasource holding this tenant. */
+  tenantSlug?: string;
+}
+
 /** One database of the fleet: a datasource with the tenants it holds (a pooled one holds several). */
 export interface FleetTarget {
   datasourceId: string;
