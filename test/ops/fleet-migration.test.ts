@@ -16,6 +16,8 @@ import { appliedCounts, PROBE_MIGRATION, startMigrationFleet, writeProbeMigratio
 import { testConfig } from '../support/test-config.js';
 
 const PASSWORD = 'fleet migration password';
+/** Each step touches 32 databases; a busy shared machine can make that slow. */
+const FLEET_TEST_TIMEOUT = 120_000;
 let fleet: MigrationFleet;
 let lagging: TestDatabase;
 let app: App;
@@ -79,7 +81,7 @@ test('a control plane that cannot be migrated stops the run before any tenant, a
   }
   expect(await fleet.controlPlane.client.migrationRun.count()).toBe(0);
   expect([...(await appliedCounts(fleet)).values()].every((count) => count === 0)).toBe(true);
-});
+}, FLEET_TEST_TIMEOUT);
 
 test('migrate status reports every tenant pending before the run, and exits 1', async () => {
   const { code, report } = await status();
@@ -90,7 +92,7 @@ test('migrate status reports every tenant pending before the run, and exits 1', 
   expect(new Set(report.tenants.map((tenant) => tenant.state))).toEqual(new Set(['pending']));
   expect(report.datasources.find((drift) => drift.name === 'lag-db')?.pending).toHaveLength(2);
   expect(report.datasources.find((drift) => drift.name === 'pooled-db')?.tenants).toEqual(['pool-a', 'pool-b']);
-});
+}, FLEET_TEST_TIMEOUT);
 
 test('the gateway refuses the lagging tenant with TENANT_SCHEMA_OUTDATED; --dry-run changes nothing', async () => {
   expect(codesOf(await lagAccounts())).toEqual(['TENANT_SCHEMA_OUTDATED']);
@@ -98,7 +100,7 @@ test('the gateway refuses the lagging tenant with TENANT_SCHEMA_OUTDATED; --dry-
   expect(dry.code).toBe(0);
   expect(dry.out).toMatch(/dry run: nothing was changed[\s\S]*t29\s.*pending/);
   expect([...(await appliedCounts(fleet)).values()].every((count) => count === 0)).toBe(true);
-});
+}, FLEET_TEST_TIMEOUT);
 
 test('migrate --tenant migrates only that tenant, and the gateway then serves it', async () => {
   const run = await migrate('--tenant', 'lag', '--json');
@@ -109,7 +111,7 @@ test('migrate --tenant migrates only that tenant, and the gateway then serves it
   expect((await lagAccounts()).errors).toEqual([]);
   const { report: after } = await status();
   expect(stateOf(after)).toMatchObject({ lag: 'current', t00: 'pending' });
-});
+}, FLEET_TEST_TIMEOUT);
 
 test('one broken and one unreachable database fail alone and are reported; the rest migrate, pooled once', async () => {
   await fleet.query(dbOf('t03'), 'CREATE TABLE fleet_probe (squatter TEXT)');
@@ -128,7 +130,7 @@ test('one broken and one unreachable database fail alone and are reported; the r
   for (const { slug, schemaVersion } of versions) {
     expect([slug, schemaVersion === PROBE_MIGRATION]).toEqual([slug, !['t03', 't07'].includes(slug)]);
   }
-});
+}, FLEET_TEST_TIMEOUT);
 
 test('migrate status tells the truth after the partial run', async () => {
   const { code, report } = await status();
@@ -138,7 +140,7 @@ test('migrate status tells the truth after the partial run', async () => {
   expect(Object.values(states).filter((state) => state === 'current')).toHaveLength(31);
   expect(report.tenants.every((tenant) => tenant.recordTrue)).toBe(true);
   expect(report.datasources.find((drift) => drift.name === 't07-db')?.error).not.toMatch(/postgres(ql)?:\/\/[^*]/);
-});
+}, FLEET_TEST_TIMEOUT);
 
 test('a re-run after the repair finishes the two, skips the rest fast, and applies nothing twice', async () => {
   await fleet.query(dbOf('t03'), 'DROP TABLE fleet_probe');
@@ -157,7 +159,7 @@ test('a re-run after the repair finishes the two, skips the rest fast, and appli
   const runs = await fleet.controlPlane.client.migrationRun.findMany({ orderBy: { startedAt: 'asc' }, include: { items: true } });
   expect(runs.map((ledger) => [ledger.status, ledger.items.length])).toEqual([['COMPLETED', 1], ['FAILED', 32], ['COMPLETED', 32]]);
   expect(runs[1]?.items.find((item) => item.datasourceName === 't03-db')).toMatchObject({ status: 'FAILED', migrationsApplied: [], attempts: 1 });
-});
+}, FLEET_TEST_TIMEOUT);
 
 test('a failing canary wave cancels the rest of the run', async () => {
   const failing = writeProbeMigrations('', { '20991231000001_divide': 'SELECT 1 / 0;\n' });
@@ -168,7 +170,7 @@ test('a failing canary wave cancels the rest of the run', async () => {
   } finally {
     rmSync(failing, { recursive: true, force: true });
   }
-});
+}, FLEET_TEST_TIMEOUT);
 
 test('exec runs the command once per datasource with its own URL in the environment only, never printed', async () => {
   const script = [
@@ -196,4 +198,4 @@ test('exec runs the command once per datasource with its own URL in the environm
   expect(one.json()).toMatchObject({ failed: 0, results: [{ datasource: 'pooled-db', tenants: ['pool-a', 'pool-b'], exitCode: 0 }] });
   expect(one.err).toContain('[pooled-db] db ');
   expect(await cli(['exec', '--', 'true'])).toMatchObject({ code: 2, err: expect.stringContaining('exactly one of --tenant SLUG or --all') });
-});
+}, FLEET_TEST_TIMEOUT);

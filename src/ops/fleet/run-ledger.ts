@@ -1,4 +1,5 @@
 import { type ControlClient } from '../../control/control-client.js';
+import { type Prisma } from '../../generated/control/client.js';
 import { type MigrationItemStatus, type MigrationRunStatus } from '../../generated/control/enums.js';
 import { type FleetTarget } from './fleet-targets.js';
 
@@ -92,7 +93,7 @@ export class RunLedger {
    * when nothing is claimable right now.
    */
   async claim(runId: string, worker: string, leaseMs: number): Promise<ClaimedItem | null> {
-    const rows = await this.control.$queryRaw<
+    const rows = await this.withoutFlushWait(this.control.$queryRaw<
       { id: string; datasource_id: string; datasource_name: string; tenant_slugs: string[]; attempts: number }[]
     >`
       UPDATE "migration_run_items" AS item
@@ -109,7 +110,7 @@ export class RunLedger {
           ORDER BY candidate.position
           LIMIT 1
           FOR UPDATE SKIP LOCKED)
-      RETURNING item.id, item.datasource_id, item.datasource_name, item.tenant_slugs, item.attempts`;
+      RETURNING item.id, item.datasource_id, item.datasource_name, item.tenant_slugs, item.attempts`);
     const row = rows[0];
     return row
       ? { id: row.id, datasourceId: row.datasource_id, datasourceName: row.datasource_name, tenantSlugs: row.tenant_slugs, attempts: row.attempts }
@@ -118,9 +119,9 @@ export class RunLedger {
 
   /** Renews the lease of every item this worker holds. */
   async heartbeat(worker: string, leaseMs: number): Promise<void> {
-    await this.control.$executeRaw`
+    await this.withoutFlushWait(this.control.$executeRaw`
       UPDATE "migration_run_items" SET lease_expires_at = now() + make_interval(secs => ${leaseMs / 1000}::float8)
-       WHERE claimed_by = ${worker} AND status = 'RUNNING'`;
+       WHERE claimed_by = ${worker} AND status = 'RUNNING'`);
   }
 
   /**
@@ -128,10 +129,12 @@ export class RunLedger {
    * expired and another worker took it over (that worker's result stands).
    */
   async complete(itemId: string, worker: string, completion: ItemCompletion): Promise<boolean> {
-    const { count } = await this.control.migrationRunItem.updateMany({
-      where: { id: itemId, claimedBy: worker, status: 'RUNNING' },
-      data: { ...completion, finishedAt: new Date(), leaseExpiresAt: null },
-    });
+    const { count } = await this.withoutFlushWait(
+      this.control.migrationRunItem.updateMany({
+        where: { id: itemId, claimedBy: worker, status: 'RUNNING' },
+        data: { ...completion, finishedAt: new Date(), leaseExpiresAt: null },
+      }),
+    );
     return count === 1;
   }
 
@@ -189,5 +192,16 @@ export class RunLedger {
   /** Every item of the run in position order, for the summary. */
   items(runId: string) {
     return this.control.migrationRunItem.findMany({ where: { runId }, orderBy: { position: 'asc' } });
+  }
+
+  /**
+   * Runs a claim, heartbeat or completion without waiting for the WAL flush (two per datasource
+   * would otherwise dominate a no-op run over a large fleet). Losing the last of them in a
+   * control-plane crash is harmless: the item is pending or its lease expires, another worker takes
+   * it, and the database's own migration history makes that a skip.
+   */
+  private async withoutFlushWait<T>(statement: Prisma.PrismaPromise<T>): Promise<T> {
+    const [, result] = await this.control.$transaction([this.control.$executeRaw`SET LOCAL synchronous_commit = off`, statement]);
+    return result;
   }
 }
