@@ -54,7 +54,12 @@ export function spawnCli(args: string[], env: Record<string, string>): CliProces
           }
         };
         waiters.push(check);
-        void exited.then(() => setTimeout(() => reject(new Error(`exited before ${pattern}:\n${err}`)), 0));
+        void exited.then(() =>
+          setTimeout(() => {
+            clearTimeout(timer);
+            reject(new Error(`exited before ${pattern}:\n${err}`));
+          }, 0),
+        );
         check();
       });
     },
