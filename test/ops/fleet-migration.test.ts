@@ -199,3 +199,12 @@ test('exec runs the command once per datasource with its own URL in the environm
   expect(one.err).toContain('[pooled-db] db ');
   expect(await cli(['exec', '--', 'true'])).toMatchObject({ code: 2, err: expect.stringContaining('exactly one of --tenant SLUG or --all') });
 }, FLEET_TEST_TIMEOUT);
+
+test('wrong combinations exit 2; an unknown run or nothing to resume exits 1 with a clear message', async () => {
+  expect(await migrate('--run', '00000000-0000-4000-8000-000000000000', '--tenant', 't01')).toMatchObject({ code: 2, err: expect.stringContaining('--run joins an existing run') });
+  expect(await migrate('--resume', '--canary', '2')).toMatchObject({ code: 2, err: expect.stringContaining('--resume continues a run as it was planned') });
+  expect(await migrate('--resume', '--dry-run')).toMatchObject({ code: 2, err: expect.stringContaining('--dry-run plans nothing') });
+  expect(await migrate('--run', '00000000-0000-4000-8000-000000000000')).toMatchObject({ code: 1, err: expect.stringContaining('no migration run 00000000-0000-4000-8000-000000000000') });
+  expect(await migrate('--resume')).toMatchObject({ code: 1, err: expect.stringContaining('no unfinished migration run to resume') });
+  expect(await migrate('--tenant', 'nobody')).toMatchObject({ code: 1, err: expect.stringContaining('no tenant "nobody"') });
+}, FLEET_TEST_TIMEOUT);
