@@ -1,4 +1,4 @@
-/** Jest runs the TypeScript sources as ES modules through ts-jest (see shared/notes/toolchain.md). */
+/** Jest runs the TypeScript sources as ES modules through ts-jest (run with --experimental-vm-modules). */
 export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],

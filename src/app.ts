@@ -2,10 +2,6 @@ import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
 import { FleetAdminService } from './admin/fleet-admin.service.js';
 import { MigrationAdminService } from './admin/migration-admin.service.js';
 import { AccessTokens } from './auth/access-tokens.js';
@@ -22,10 +18,17 @@ import { auditPlugin } from './graphql/plugins/audit.plugin.js';
 import { queryLimitProtection } from './graphql/plugins/query-limits.js';
 import { releaseTenantLeasePlugin } from './graphql/plugins/release-tenant-lease.plugin.js';
 import { requestLoggingPlugin } from './graphql/plugins/request-logging.plugin.js';
+import { postgresLimiters } from './limits/limiter-factory.js';
+import { createGatewayMetrics } from './metrics/gateway-metrics.js';
+import { combineObservers } from './metrics/observers.js';
+import { LoginThrottle } from './limits/login-throttle.js';
+import { RequestRateLimits } from './limits/request-limits.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { MemberService } from './modules/members/member.service.js';
 import { readMigrationFiles } from './ops/migrations/migration-files.js';
 import { tenantMigrationsDir } from './paths.js';
+import { landingPagePlugin } from './server/explorer/explorer-mode.js';
+import { graphiqlRoute } from './server/explorer/graphiql-route.js';
 import { createHttpHandler } from './server/http-handler.js';
 import { InFlightRequests } from './server/in-flight-requests.js';
 import { DatasourceRegistry, type TenantRoute } from './tenancy/datasource-registry.js';
@@ -86,11 +89,14 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   }
   const logger = options.logger ?? createLogger(config.logLevel);
   const control = createControlPlane(config.controlDatabaseUrl, config.controlPoolMax);
-  const registry = new DatasourceRegistry({ control: control.client, ttlMs: config.tenancy.configTtlMs, observer: options.observer });
+  // The pool and the audit log are read at scrape time, once both exist.
+  const metrics = createGatewayMetrics({ pool: () => pool, audit: () => audit });
+  const observer = combineObservers(metrics.observer, options.observer);
+  const registry = new DatasourceRegistry({ control: control.client, ttlMs: config.tenancy.configTtlMs, observer });
   const runtime = new TenantRuntime({ unguardedBatching: options.unguardedBatching });
   const pool = new TenantClientPool({
     runtime,
-    observer: options.observer,
+    observer,
     connect:
       options.connect ??
       createDatasourceConnector({
@@ -100,7 +106,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         connectTimeoutMs: config.tenancy.connectTimeoutMs,
         budgetWaitMs: config.tenancy.budgetWaitMs,
         logger,
-        observer: options.observer,
+        observer,
       }),
     maxClients: config.tenancy.maxClients,
     connectionBudget: config.tenancy.connectionBudget,
@@ -120,6 +126,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const tenants = options.tenantAccess ?? new TenantConnections(registry, pool, await latestTenantMigration());
   const accessTokens = new AccessTokens({
     secret: config.auth.jwtSecret,
+    previous: config.auth.previousJwtSecret,
     issuer: config.auth.issuer,
     audience: config.auth.audience,
     ttlSeconds: config.auth.accessTtlSeconds,
@@ -127,7 +134,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const memberships = new MembershipChecker(control.client, config.auth.membershipCacheTtlMs);
   const audit = new AuditLog(control.client, logger);
   const refreshTokens = new RefreshTokens(control.client, config.auth.refreshTtlSeconds);
-  const auth = new AuthService(control.client, accessTokens, refreshTokens, memberships, audit);
+  const limiters = postgresLimiters(control.pool);
+  const auth = new AuthService(control.client, accessTokens, refreshTokens, memberships, audit, new LoginThrottle(config.limits, limiters, metrics.rateLimited));
   const members = new MemberService(control.client, memberships, refreshTokens);
   const admin = new FleetAdminService({ control: control.client, keyRing: config.keyRing, registry, pool });
   const migrations = new MigrationAdminService({ control: control.client, keyRing: config.keyRing, controlDatabaseUrl: config.controlDatabaseUrl });
@@ -140,6 +148,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // The CLI owns SIGINT/SIGTERM and closes the whole app in order; Apollo's own handler would
+    // stop it a second time and then re-raise the signal.
+    stopOnTerminationSignals: false,
     introspection: config.env !== 'production',
     validationRules: limits.validationRules,
     plugins: [
@@ -149,13 +160,19 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       releaseTenantLeasePlugin,
       requestLoggingPlugin(logger),
       auditPlugin(audit),
-      config.env === 'production'
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      metrics.plugin,
+      landingPagePlugin(config.explorer),
     ],
   });
   await apollo.start();
-  const context = createContextFactory({ control: control.client, accessTokens, memberships, tenants, services: { auth, members, admin, migrations, audit } });
+  const context = createContextFactory({
+    control: control.client,
+    accessTokens,
+    memberships,
+    tenants,
+    services: { auth, members, admin, migrations, audit },
+    requestLimits: new RequestRateLimits(config.limits, limiters, metrics.rateLimited),
+  });
   server.on(
     'request',
     createHttpHandler({
@@ -163,6 +180,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       context,
       corsOrigins: config.corsOrigins,
       inFlight,
+      trustProxy: config.trustProxy,
+      metrics,
+      explorer: config.explorer === 'graphiql' ? graphiqlRoute() : undefined,
       ready: async () => void (await control.client.$queryRawUnsafe('SELECT 1')),
     }),
   );

@@ -1,11 +1,21 @@
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { createHash } from 'node:crypto';
+import { errors, jwtVerify, SignJWT, type JWTHeaderParameters } from 'jose';
 import { AppError, ErrorCode, unauthenticated } from '../errors/app-error.js';
 import { type MembershipRole } from '../generated/control/enums.js';
 import { type Principal } from './principal.js';
 
+/** A signing key that was replaced and is still accepted, until `acceptUntil`, for tokens it signed. */
+export interface RetiringSigningKey {
+  secret: Uint8Array;
+  acceptUntil: Date;
+}
+
 /** Options of {@link AccessTokens}. */
 export interface AccessTokenOptions {
+  /** The key that signs every new token. */
   secret: Uint8Array;
+  /** The key it replaced, accepted for its own tokens during the grace period; then refused. */
+  previous?: RetiringSigningKey;
   issuer: string;
   audience: string;
   /** Lifetime of an access token; short, because refresh tokens carry the session. */
@@ -17,14 +27,48 @@ const ALGORITHM = 'HS256';
 const TOKEN_TYPE = 'at+jwt';
 const ROLES: ReadonlySet<string> = new Set(['OWNER', 'ADMIN', 'MEMBER', 'VIEWER']);
 
-/** Signs and verifies short-lived access tokens carrying user, tenant and role. */
+/**
+ * A key's id: a fingerprint of the secret, so replicas configured with the same secret agree on it
+ * without another setting. (A hash of a secret of at least 32 bytes tells nothing about it.)
+ */
+export function signingKeyId(secret: Uint8Array): string {
+  return createHash('sha256').update(secret).digest('hex').slice(0, 16);
+}
+
+/**
+ * Signs and verifies short-lived access tokens carrying user, tenant and role. Every token names
+ * its signing key (`kid`), so the key can be rotated: the new one signs, the previous one is still
+ * accepted for its own tokens until its grace period ends (long enough for them to expire), then
+ * they are refused and their holders refresh (refresh tokens are not JWTs and are unaffected).
+ */
 export class AccessTokens {
-  constructor(private readonly options: AccessTokenOptions) {}
+  private readonly currentKeyId: string;
+  private readonly previousKeyId: string | undefined;
+
+  constructor(private readonly options: AccessTokenOptions) {
+    this.currentKeyId = signingKeyId(options.secret);
+    this.previousKeyId = options.previous ? signingKeyId(options.previous.secret) : undefined;
+  }
+
+  /** The key that verifies a token with this header; tokens from before key ids use the current key. */
+  private keyFor(header: JWTHeaderParameters): Uint8Array {
+    if (header.kid === undefined || header.kid === this.currentKeyId) {
+      return this.options.secret;
+    }
+    const previous = this.options.previous;
+    if (previous && header.kid === this.previousKeyId) {
+      if (Date.now() < previous.acceptUntil.getTime()) {
+        return previous.secret;
+      }
+      throw new AppError(ErrorCode.UNAUTHENTICATED, 'access token was signed with a retired key; call refresh');
+    }
+    throw new AppError(ErrorCode.UNAUTHENTICATED, 'access token was signed with an unknown key');
+  }
 
   async sign(principal: Principal): Promise<{ token: string; expiresAt: Date }> {
     const expiresAt = new Date(Date.now() + this.options.ttlSeconds * 1000);
     const token = await new SignJWT({ tid: principal.tenantId, role: principal.role, adm: principal.isPlatformAdmin })
-      .setProtectedHeader({ alg: ALGORITHM, typ: TOKEN_TYPE })
+      .setProtectedHeader({ alg: ALGORITHM, typ: TOKEN_TYPE, kid: this.currentKeyId })
       .setSubject(principal.userId)
       .setIssuer(this.options.issuer)
       .setAudience(this.options.audience)
@@ -37,7 +81,7 @@ export class AccessTokens {
   /** Verifies signature (HS256 only), issuer, audience, expiry and type; throws UNAUTHENTICATED. */
   async verify(token: string): Promise<Principal> {
     try {
-      const { payload } = await jwtVerify(token, this.options.secret, {
+      const { payload } = await jwtVerify(token, async (header) => this.keyFor(header), {
         algorithms: [ALGORITHM],
         issuer: this.options.issuer,
         audience: this.options.audience,

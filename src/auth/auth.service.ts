@@ -3,6 +3,7 @@ import { type ControlClient } from '../control/control-client.js';
 import { AppError, badInput, ErrorCode } from '../errors/app-error.js';
 import { type MembershipRole } from '../generated/control/enums.js';
 import { type User, type Tenant } from '../generated/control/client.js';
+import { type LoginThrottle } from '../limits/login-throttle.js';
 import { type AccessTokens } from './access-tokens.js';
 import { type MembershipChecker } from './membership-checker.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
@@ -32,15 +33,25 @@ export class AuthService {
     private readonly refreshTokens: RefreshTokens,
     private readonly memberships: MembershipChecker,
     private readonly audit: AuditLog,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(email: string, password: string, tenantSlug?: string | null): Promise<AuthResult> {
-    const user = await this.control.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  /**
+   * Signs in. `clientAddress` is where the request came from; failed attempts are counted per
+   * account and per address, and a paused one is refused with RATE_LIMITED before the password is
+   * checked (see {@link LoginThrottle}).
+   */
+  async login(email: string, password: string, tenantSlug: string | null | undefined, clientAddress: string): Promise<AuthResult> {
+    const account = email.trim().toLowerCase();
+    await this.throttle.assertAllowed(account, clientAddress);
+    const user = await this.control.user.findUnique({ where: { email: account } });
     const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await this.decoyHash));
     if (!user || !passwordOk) {
       await this.audit.record({ actorUserId: user?.id, operation: 'login', target: email, outcome: 'DENIED' });
+      await this.throttle.recordFailure(account, clientAddress);
       throw new AppError(ErrorCode.UNAUTHENTICATED, INVALID_LOGIN);
     }
+    await this.throttle.recordSuccess(account);
     const memberships = await this.control.membership.findMany({
       where: { userId: user.id, ...(tenantSlug ? { tenant: { slug: tenantSlug } } : {}) },
       include: { tenant: true },

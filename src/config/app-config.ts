@@ -1,5 +1,15 @@
 import { type KeyRing } from '../crypto/key-ring.js';
 
+/**
+ * Which GraphQL explorer GET /graphql shows a browser:
+ * - `sandbox`: Apollo's hosted sandbox (its code loads from Apollo's servers, so the browser needs
+ *   internet access);
+ * - `graphiql`: GraphiQL, whose assets this gateway serves itself (works air-gapped);
+ * - `off`: no page.
+ */
+export const EXPLORER_MODES = ['sandbox', 'graphiql', 'off'] as const;
+export type ExplorerMode = (typeof EXPLORER_MODES)[number];
+
 /** Settings of the tenant client pool and datasource registry (see src/tenancy). */
 export interface TenancyConfig {
   /** How long a tenant → datasource lookup is cached. */
@@ -24,11 +34,29 @@ export interface TenancyConfig {
 /** Settings of login, tokens and the membership check. */
 export interface AuthConfig {
   jwtSecret: Uint8Array;
+  /** The signing secret JWT_SECRET replaced, accepted for its tokens until `acceptUntil`. */
+  previousJwtSecret?: { secret: Uint8Array; acceptUntil: Date };
   issuer: string;
   audience: string;
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
   membershipCacheTtlMs: number;
+}
+
+/** Abuse limits; every count is shared by the replicas through the control plane, 0 turns one off. */
+export interface LimitsConfig {
+  /** Authenticated GraphQL requests per user per window. */
+  perUserPerWindow: number;
+  /** Authenticated GraphQL requests per tenant per window, all its users together. */
+  perTenantPerWindow: number;
+  /** The request limits' window (default 60 s). */
+  requestWindowSeconds: number;
+  /** Failed logins per account in a login window before it is paused for the rest of it. */
+  failuresPerAccount: number;
+  /** Failed logins per client address in a login window before it is paused for the rest of it. */
+  failuresPerAddress: number;
+  /** The login throttle's window (default 15 minutes). */
+  loginWindowSeconds: number;
 }
 
 /** The parsed, validated configuration handed to `createApp`. Only src/config reads the environment. */
@@ -48,5 +76,10 @@ export interface AppConfig {
   auth: AuthConfig;
   /** Limits on one GraphQL document (depth, cost, aliases). */
   graphql: { maxDepth: number; maxCost: number; maxAliases: number };
+  /** What GET /graphql shows a browser (GRAPHQL_EXPLORER; default `sandbox`, `off` in production). */
+  explorer: ExplorerMode;
+  /** Believe X-Forwarded-For for the client's address (only behind a proxy that sets it). */
+  trustProxy: boolean;
+  limits: LimitsConfig;
   tenancy: TenancyConfig;
 }

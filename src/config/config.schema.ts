@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXPLORER_MODES } from './app-config.js';
 
 const duration = (fallbackMs: number) => z.coerce.number().int().positive().default(fallbackMs);
 
@@ -19,6 +20,8 @@ export const envSchema = z.object({
   TENANTGATE_ENCRYPTION_KEY: z.string().optional(),
   TENANTGATE_ENCRYPTION_KEYS_PREVIOUS: z.string().optional(),
   JWT_SECRET: z.string().optional(),
+  JWT_PREVIOUS_SECRET: z.string().optional(),
+  JWT_PREVIOUS_SECRET_ACCEPTED_UNTIL: z.iso.datetime({ offset: true }).optional(),
   JWT_ISSUER: z.string().min(1).default('tenantgate'),
   JWT_AUDIENCE: z.string().min(1).default('tenantgate-api'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
@@ -26,6 +29,14 @@ export const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(5000),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15),
+  GRAPHQL_EXPLORER: z.enum(EXPLORER_MODES).optional(),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  RATE_LIMIT_USER_REQUESTS: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_TENANT_REQUESTS: z.coerce.number().int().min(0).default(3000),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(0).default(10),
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(0).default(100),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
   MEMBERSHIP_CACHE_TTL_MS: duration(30_000),
   TENANT_CONFIG_TTL_MS: duration(5 * 60_000),
   TENANT_CLIENT_IDLE_TTL_MS: duration(60 * 60_000),

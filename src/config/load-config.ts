@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadOrCreateDevKey } from '../crypto/dev-key.js';
 import { createKeyRing, parseEncryptionKey, parseKeyList, type KeyRing } from '../crypto/key-ring.js';
-import { type AppConfig } from './app-config.js';
+import { type AppConfig, type AuthConfig, type ExplorerMode } from './app-config.js';
 import { envSchema, type Env } from './config.schema.js';
 
 /** A configuration problem; the message names the variable and never echoes a secret. */
@@ -53,6 +53,25 @@ function loadJwtSecret(env: Env, dataDir: string, log: (message: string) => void
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'utf8');
 }
 
+/** The rotated-out signing secret and when its tokens stop being accepted; both or neither. */
+function loadPreviousJwtSecret(env: Env): AuthConfig['previousJwtSecret'] {
+  if (!env.JWT_PREVIOUS_SECRET) {
+    if (env.JWT_PREVIOUS_SECRET_ACCEPTED_UNTIL) {
+      throw new ConfigError('JWT_PREVIOUS_SECRET_ACCEPTED_UNTIL is set without JWT_PREVIOUS_SECRET');
+    }
+    return undefined;
+  }
+  if (!env.JWT_PREVIOUS_SECRET_ACCEPTED_UNTIL) {
+    throw new ConfigError('JWT_PREVIOUS_SECRET needs JWT_PREVIOUS_SECRET_ACCEPTED_UNTIL (an ISO 8601 time after which its tokens are refused)');
+  }
+  return { secret: Buffer.from(env.JWT_PREVIOUS_SECRET, 'utf8'), acceptUntil: new Date(env.JWT_PREVIOUS_SECRET_ACCEPTED_UNTIL) };
+}
+
+/** The explorer when GRAPHQL_EXPLORER is unset: one while developing, none in production. */
+function defaultExplorerMode(nodeEnv: Env['NODE_ENV']): ExplorerMode {
+  return nodeEnv === 'production' ? 'off' : 'sandbox';
+}
+
 /**
  * Parses and validates the environment once at boot. In development a missing encryption key or
  * JWT secret is generated under the data directory (with a notice); in production it is an error.
@@ -73,6 +92,7 @@ export function loadConfig(source: Record<string, string | undefined>, log: (mes
     keyRing: loadKeyRing(env, dataDir, log),
     auth: {
       jwtSecret: loadJwtSecret(env, dataDir, log),
+      previousJwtSecret: loadPreviousJwtSecret(env),
       issuer: env.JWT_ISSUER,
       audience: env.JWT_AUDIENCE,
       accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
@@ -80,6 +100,16 @@ export function loadConfig(source: Record<string, string | undefined>, log: (mes
       membershipCacheTtlMs: env.MEMBERSHIP_CACHE_TTL_MS,
     },
     graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST, maxAliases: env.GRAPHQL_MAX_ALIASES },
+    explorer: env.GRAPHQL_EXPLORER ?? defaultExplorerMode(env.NODE_ENV),
+    trustProxy: env.TRUST_PROXY === 'true',
+    limits: {
+      perUserPerWindow: env.RATE_LIMIT_USER_REQUESTS,
+      perTenantPerWindow: env.RATE_LIMIT_TENANT_REQUESTS,
+      requestWindowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      failuresPerAccount: env.LOGIN_FAILURES_PER_ACCOUNT,
+      failuresPerAddress: env.LOGIN_FAILURES_PER_ADDRESS,
+      loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,
+    },
     tenancy: {
       configTtlMs: env.TENANT_CONFIG_TTL_MS,
       clientIdleTtlMs: env.TENANT_CLIENT_IDLE_TTL_MS,

@@ -7,6 +7,8 @@ export { type PrismaClient as ControlClient } from '../generated/control/client.
 /** The control-plane client plus the pool behind it, so shutdown can close both. */
 export interface ControlPlane {
   client: PrismaClient;
+  /** The pool behind the client, for what talks SQL directly (the rate limits' counters). */
+  pool: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -20,6 +22,7 @@ export function createControlPlane(databaseUrl: string, poolMax: number): Contro
   const client = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     client,
+    pool,
     async close() {
       await client.$disconnect();
       await pool.end();

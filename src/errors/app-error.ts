@@ -34,11 +34,15 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
-    options: { httpStatus?: number } = {},
+    options: { httpStatus?: number; headers?: Record<string, string> } = {},
   ) {
     super(message);
     this.name = 'AppError';
-    this.extensions = { code, ...(options.httpStatus ? { http: { status: options.httpStatus } } : {}) };
+    const http = {
+      ...(options.httpStatus ? { status: options.httpStatus } : {}),
+      ...(options.headers ? { headers: new Map(Object.entries(options.headers)) } : {}),
+    };
+    this.extensions = { code, ...(Object.keys(http).length > 0 ? { http } : {}) };
   }
 }
 

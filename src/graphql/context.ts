@@ -10,6 +10,7 @@ import { type Principal } from '../auth/principal.js';
 import { type AuditLog } from '../control/audit-log.js';
 import { type ControlClient } from '../control/control-client.js';
 import { AppError, ErrorCode, httpStatusOf, unauthenticated } from '../errors/app-error.js';
+import { type RequestRateLimits } from '../limits/request-limits.js';
 import { type MemberService } from '../modules/members/member.service.js';
 import { type TenantAccess } from '../tenancy/tenant-connections.js';
 import { type TenantDb } from '../tenancy/tenant-scope.js';
@@ -30,6 +31,8 @@ export interface AppServices {
 /** Everything a resolver may use; built once per request and never mutated by resolvers. */
 export interface RequestContext {
   requestId: string;
+  /** The caller's network address (see {@link ClientRequest.clientAddress}). */
+  clientAddress: string;
   principal: Principal | null;
   /**
    * Why the request's access token was refused. Public operations (login, refresh) still run, so
@@ -54,6 +57,15 @@ export interface ContextDependencies {
   memberships: MembershipChecker;
   tenants: TenantAccess;
   services: AppServices;
+  /** Counts each authenticated request against its user's and its tenant's limits. */
+  requestLimits: RequestRateLimits;
+}
+
+/** What the context factory reads of an HTTP request. */
+export interface ClientRequest {
+  headers: IncomingHttpHeaders;
+  /** The caller's address: the socket's peer, or the first X-Forwarded-For hop when TRUST_PROXY is set. */
+  clientAddress: string;
 }
 
 const TENANT_HEADERS = ['x-tenant-id', 'x-tenant-slug'] as const;
@@ -61,7 +73,7 @@ const TENANT_HEADERS = ['x-tenant-id', 'x-tenant-slug'] as const;
 /** Context-time failures abort the request with the code's HTTP status (401 for bad tokens). */
 function contextError(error: AppError): GraphQLError {
   return new GraphQLError(error.message, {
-    extensions: { code: error.code, http: { status: httpStatusOf[error.code] } },
+    extensions: { ...error.details, code: error.code, http: { status: httpStatusOf[error.code], ...(error.extensions.http as object | undefined) } },
   });
 }
 
@@ -108,10 +120,13 @@ export function createContextFactory(deps: ContextDependencies) {
     return { principal, credentialError: null };
   }
 
-  return async ({ headers }: { headers: IncomingHttpHeaders }): Promise<RequestContext> => {
+  return async ({ headers, clientAddress }: ClientRequest): Promise<RequestContext> => {
     let authentication: Awaited<ReturnType<typeof authenticate>>;
     try {
       authentication = await authenticate(headers);
+      if (authentication.principal) {
+        await deps.requestLimits.consume(authentication.principal);
+      }
     } catch (error) {
       throw error instanceof AppError ? contextError(error) : error;
     }
@@ -126,6 +141,7 @@ export function createContextFactory(deps: ContextDependencies) {
     };
     return {
       requestId: randomUUID(),
+      clientAddress,
       principal,
       credentialError,
       control: deps.control,

@@ -1,13 +1,16 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { type RequestContext } from '../graphql/context.js';
+import { type ClientRequest, type RequestContext } from '../graphql/context.js';
 import { handleCors } from './cors.js';
+import { type ExplorerRoute } from './explorer/graphiql-route.js';
 import { type InFlightRequests } from './in-flight-requests.js';
 
 /** What the HTTP layer needs: Apollo, the context factory and a readiness probe. */
 export interface HttpHandlerOptions {
   apollo: ApolloServer<RequestContext>;
-  context: (request: { headers: IncomingMessage['headers'] }) => Promise<RequestContext>;
+  context: (request: ClientRequest) => Promise<RequestContext>;
+  /** Take the client's address from the first X-Forwarded-For hop (behind a trusted proxy only). */
+  trustProxy: boolean;
   /** Resolves when the control plane answers; used by /readyz. */
   ready: () => Promise<void>;
   /** Largest request body accepted, in bytes (default 1 MiB). */
@@ -16,6 +19,10 @@ export interface HttpHandlerOptions {
   corsOrigins: readonly string[];
   /** Counts each request while it is handled, so shutdown can wait for it. */
   inFlight: InFlightRequests;
+  /** What /metrics serves (Prometheus text format). */
+  metrics: { render(): Promise<string>; contentType: string };
+  /** Serves the explorer the gateway ships (GRAPHQL_EXPLORER=graphiql); absent otherwise. */
+  explorer?: ExplorerRoute;
 }
 
 class BodyTooLarge extends Error {}
@@ -59,6 +66,17 @@ async function toGraphQLRequest(req: IncomingMessage, url: URL, limit: number): 
 }
 
 /**
+ * Where a request came from. Behind a proxy every socket is the proxy's, so with `trustProxy` the
+ * first X-Forwarded-For hop (the client as the proxy saw it) is used; without it, a header a client
+ * can set itself is never believed.
+ */
+function clientAddressOf(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? req.headers['x-forwarded-for'] : undefined;
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || req.socket.remoteAddress || 'unknown';
+}
+
+/**
  * Routes /graphql to Apollo and serves /healthz (process up) and /readyz (control plane
  * reachable). Plain node:http keeps the request path short; Apollo does CSRF prevention.
  */
@@ -73,11 +91,19 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       if (url.pathname === '/healthz') {
         return sendJson(res, 200, { status: 'ok' });
       }
+      if (url.pathname === '/metrics') {
+        const body = await options.metrics.render();
+        res.writeHead(200, { 'content-type': options.metrics.contentType }).end(body);
+        return;
+      }
       if (url.pathname === '/readyz') {
         await options.ready().then(
           () => sendJson(res, 200, { status: 'ready' }),
           () => sendJson(res, 503, { status: 'control plane unreachable' }),
         );
+        return;
+      }
+      if (options.explorer && (await options.explorer(req, res, url))) {
         return;
       }
       if (url.pathname === '/') {
@@ -90,7 +116,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       const httpGraphQLRequest = await toGraphQLRequest(req, url, limit);
       const response = await options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest,
-        context: () => options.context({ headers: req.headers }),
+        context: () => options.context({ headers: req.headers, clientAddress: clientAddressOf(req, options.trustProxy) }),
       });
       for (const [key, value] of response.headers) {
         res.setHeader(key, value);

@@ -73,4 +73,23 @@ describe('loadConfig', () => {
       /TENANT_CONNECTION_BUDGET/,
     );
   });
+
+  test('the explorer is the sandbox while developing, off in production, and GRAPHQL_EXPLORER chooses it', () => {
+    const secrets = { TENANTGATE_ENCRYPTION_KEY: validKey, JWT_SECRET: jwtSecret };
+    expect(loadConfig(secrets, quiet).explorer).toBe('sandbox');
+    expect(loadConfig({ ...secrets, NODE_ENV: 'production' }, quiet).explorer).toBe('off');
+    expect(loadConfig({ ...secrets, NODE_ENV: 'production', GRAPHQL_EXPLORER: 'graphiql' }, quiet).explorer).toBe('graphiql');
+    expect(() => loadConfig({ ...secrets, GRAPHQL_EXPLORER: 'playground' }, quiet)).toThrow(/GRAPHQL_EXPLORER/);
+  });
+
+  test('a previous JWT secret needs the time its tokens stop being accepted, and the time needs the secret', () => {
+    const secrets = { TENANTGATE_ENCRYPTION_KEY: validKey, JWT_SECRET: jwtSecret };
+    expect(() => loadConfig({ ...secrets, JWT_PREVIOUS_SECRET: 'y'.repeat(48) }, quiet)).toThrow(/JWT_PREVIOUS_SECRET_ACCEPTED_UNTIL/);
+    expect(() => loadConfig({ ...secrets, JWT_PREVIOUS_SECRET_ACCEPTED_UNTIL: '2026-12-03T18:00:00Z' }, quiet)).toThrow(/without JWT_PREVIOUS_SECRET/);
+    expect(() => loadConfig({ ...secrets, JWT_PREVIOUS_SECRET: 'y'.repeat(48), JWT_PREVIOUS_SECRET_ACCEPTED_UNTIL: 'tomorrow' }, quiet)).toThrow(
+      /JWT_PREVIOUS_SECRET_ACCEPTED_UNTIL/,
+    );
+    const rotated = loadConfig({ ...secrets, JWT_PREVIOUS_SECRET: 'y'.repeat(48), JWT_PREVIOUS_SECRET_ACCEPTED_UNTIL: '2026-12-03T18:00:00Z' }, quiet);
+    expect(rotated.auth.previousJwtSecret?.acceptUntil.toISOString()).toBe('2026-12-03T18:00:00.000Z');
+  });
 });

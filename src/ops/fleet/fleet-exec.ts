@@ -33,7 +33,7 @@ export interface FleetExecOptions {
 }
 
 /** Variables of the operator's environment a child must not inherit: the control plane's URL and the keys. */
-const PARENT_SECRETS = ['DATABASE_URL', 'TENANTGATE_ENCRYPTION_KEY', 'TENANTGATE_ENCRYPTION_KEYS_PREVIOUS', 'JWT_SECRET'];
+const PARENT_SECRETS = ['DATABASE_URL', 'TENANTGATE_ENCRYPTION_KEY', 'TENANTGATE_ENCRYPTION_KEYS_PREVIOUS', 'JWT_SECRET', 'JWT_PREVIOUS_SECRET'];
 
 /** The operator's environment without tenantgate's own secrets, for the children of `exec`. */
 export function childEnvironment(env: Record<string, string | undefined>): Record<string, string | undefined> {

@@ -1,0 +1,41 @@
+import { type ApolloServerPlugin } from '@apollo/server';
+import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
+import { type AuditLog } from '../control/audit-log.js';
+import { type RequestContext } from '../graphql/context.js';
+import { type LimitName } from '../limits/limiter-factory.js';
+import { type TenancyObserver } from '../tenancy/tenancy-observer.js';
+import { type TenantClientPool } from '../tenancy/tenant-client-pool.js';
+import { graphqlMetricsPlugin } from './graphql-metrics.plugin.js';
+import { mirroredCounter } from './mirrored-counter.js';
+import { tenancyMetrics } from './tenancy-metrics.js';
+
+/** What the gateway reports at /metrics, in its own registry (one per app, so tests get their own). */
+export interface GatewayMetrics {
+  /** Prometheus text format. */
+  render(): Promise<string>;
+  contentType: string;
+  /** Feeds the tenancy core's events into the metrics. */
+  observer: TenancyObserver;
+  plugin: ApolloServerPlugin<RequestContext>;
+  rateLimited(limit: LimitName): void;
+}
+
+/**
+ * Builds the registry: process metrics (CPU, memory, event-loop lag), the tenancy core's figures,
+ * GraphQL operation durations, rate-limit refusals and audit-write failures. The pool and the audit
+ * log are read at scrape time, so they may be built after the metrics (the pool takes the observer).
+ */
+export function createGatewayMetrics(sources: { pool: () => TenantClientPool; audit: () => AuditLog }): GatewayMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'tenantgate_' });
+  const observer = tenancyMetrics(registry, sources.pool);
+  mirroredCounter(registry, 'tenantgate_audit_write_failures_total', 'Audit rows that could not be written (logged; the mutation still succeeded).', () => sources.audit().stats().failedWrites);
+  const refusals = new Counter({ name: 'tenantgate_rate_limited_total', help: 'Requests and logins refused with RATE_LIMITED, by limit.', labelNames: ['limit'], registers: [registry] });
+  return {
+    render: () => registry.metrics(),
+    contentType: registry.contentType,
+    observer,
+    plugin: graphqlMetricsPlugin(registry),
+    rateLimited: (limit) => refusals.inc({ limit }),
+  };
+}
