@@ -3,6 +3,7 @@ import { type AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { FleetAdminService } from './admin/fleet-admin.service.js';
+import { MigrationAdminService } from './admin/migration-admin.service.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { AuthService } from './auth/auth.service.js';
 import { MembershipChecker } from './auth/membership-checker.js';
@@ -140,6 +141,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const auth = new AuthService(control.client, accessTokens, refreshTokens, memberships, audit, new LoginThrottle(config.limits, limiters, metrics.rateLimited));
   const members = new MemberService(control.client, memberships, refreshTokens);
   const admin = new FleetAdminService({ control: control.client, keyRing: config.keyRing, registry, pool });
+  const migrations = new MigrationAdminService({ control: control.client, keyRing: config.keyRing, controlDatabaseUrl: config.controlDatabaseUrl });
 
   const server = createServer();
   const inFlight = new InFlightRequests();
@@ -171,7 +173,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     accessTokens,
     memberships,
     tenants,
-    services: { auth, members, admin, audit },
+    services: { auth, members, admin, migrations, audit },
     requestLimits: new RequestRateLimits(config.limits, limiters, metrics.rateLimited),
   });
   server.on(

@@ -128,12 +128,14 @@ function fleetSection(results: BenchResults): string[] {
     return [];
   }
   return [
-    `## Fleet migration (phase 6): ${fleet.databases} databases, ${fleet.concurrency} at a time, in-process migrator`,
+    `## Fleet migration (phase 6): ${fleet.databases} databases, ${fleet.concurrency} at a time, \`tenantgate migrate\`'s library (run ledger included)`,
     '',
     row(['run', 'wall s', 'per database p50 / p99 ms', 'failures']),
     row(['---', '---', '---', '---']),
     row([`apply \`${fleet.migration}\``, fleet.apply.seconds, `${fleet.apply.perDatabaseMs.p50} / ${fleet.apply.perDatabaseMs.p99}`, fleet.apply.failures]),
     row(['no-op', fleet.noop.seconds, `${fleet.noop.perDatabaseMs.p50} / ${fleet.noop.perDatabaseMs.p99}`, fleet.noop.failures]),
+    '',
+    `\`migrate status\` (drift report) over the ${fleet.databases} databases: ${fleet.status?.seconds ?? 'n/a'} s, all current: ${fleet.status?.allCurrent ?? 'n/a'}.`,
     '',
     `\`prisma migrate deploy\` per tenant: not measured — ${fleet.prismaMigrateDeploy.skipped}.`,
     '',

@@ -4,7 +4,9 @@ import { loadConfig } from '../config/load-config.js';
 import { redactCredentials } from '../ops/migrations/migration-connection.js';
 import { type CliIo, UsageError } from './cli-io.js';
 import { registerDoctorCommand } from './commands/doctor-command.js';
+import { registerExecCommand } from './commands/exec-command.js';
 import { registerKeyCommands } from './commands/key-commands.js';
+import { registerMigrateCommands } from './commands/migrate-commands.js';
 import { registerServerCommands } from './commands/server-commands.js';
 import { registerTenantCommands } from './commands/tenant-commands.js';
 import { ExitCode } from './exit-codes.js';
@@ -71,11 +73,15 @@ export function buildProgram(env: Record<string, string | undefined>, io: CliIo)
   const program = new Command('tenantgate')
     .description('the tenantgate gateway and its fleet operations (configuration: environment variables, see .env.example)')
     .exitOverride()
+    // A parent's options are read only before its subcommand, so `migrate status --json` reaches `status`.
+    .enablePositionalOptions()
     .showHelpAfterError('(run `tenantgate help` for usage)')
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
   registerServerCommands(program, deps);
   registerTenantCommands(program, deps);
   registerKeyCommands(program, deps);
   registerDoctorCommand(program, deps);
+  registerMigrateCommands(program, deps);
+  registerExecCommand(program, deps);
   return { program, exitCode: () => exitCode };
 }

@@ -1,6 +1,7 @@
 import { type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { FleetAdminResolver } from '../admin/fleet-admin.resolver.js';
+import { MigrationAdminResolver } from '../admin/migration-admin.resolver.js';
 import { AccountContactResolver } from '../modules/account-contacts/account-contact.resolver.js';
 import { AccountResolver } from '../modules/accounts/account.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
@@ -19,6 +20,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ContactResolver,
   AccountContactResolver,
   FleetAdminResolver,
+  MigrationAdminResolver,
 ];
 
 /** Builds the executable schema; class-validator rules on inputs run before resolvers. */

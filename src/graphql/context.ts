@@ -3,6 +3,7 @@ import { type IncomingHttpHeaders } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { type AccessTokens } from '../auth/access-tokens.js';
 import { type FleetAdminService } from '../admin/fleet-admin.service.js';
+import { type MigrationAdminService } from '../admin/migration-admin.service.js';
 import { type AuthService } from '../auth/auth.service.js';
 import { type MembershipChecker } from '../auth/membership-checker.js';
 import { type Principal } from '../auth/principal.js';
@@ -21,6 +22,8 @@ export interface AppServices {
   members: MemberService;
   /** The platform admin's fleet operations. */
   admin: FleetAdminService;
+  /** The platform admin's view of fleet migrations (run ledger, drift report). */
+  migrations: MigrationAdminService;
   /** Where admin calls, and refused attempts at them, are recorded. */
   audit: AuditLog;
 }

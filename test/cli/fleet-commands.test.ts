@@ -2,16 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import pg from 'pg';
-import { type CliIo } from '../../src/cli/cli-io.js';
-import { runCli } from '../../src/cli/run-cli.js';
 import { createControlPlane, type ControlPlane } from '../../src/control/control-client.js';
 import { createKeyRing, formatEncryptionKey, generateEncryptionKey } from '../../src/crypto/key-ring.js';
 import { open } from '../../src/crypto/secret-box.js';
 import { applyMigrations } from '../../src/ops/migrations/migrator.js';
 import { provisionTenant } from '../../src/ops/provisioning/tenant-provisioning.js';
 import { controlMigrationsDir } from '../../src/paths.js';
+import { cliRunner } from '../support/cli-runner.js';
 import { adminQuery, createTestDatabase, type TestDatabase } from '../support/databases.js';
 
 const oldKey = generateEncryptionKey('cli-old');
@@ -23,19 +21,7 @@ let dataDir: string;
 const slug = `cli-${randomBytes(3).toString('hex')}`;
 const database = `tg_${slug.replace(/-/g, '_')}`;
 
-/** Runs one command in-process with buffered output and, as when piped, a non-terminal stdin. */
-async function cli(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: { write: (chunk: string) => out.push(chunk) },
-    stderr: { write: (chunk: string) => err.push(chunk) },
-    isTTY: false,
-    stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
-  };
-  const code = await runCli(args, { ...env, ...options.env }, io);
-  return { code, out: out.join(''), err: err.join(''), json: <T = Record<string, unknown>>() => JSON.parse(out.join('')) as T };
-}
+const cli = cliRunner(() => env);
 
 async function databaseExists(name: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: process.env.TEST_PG_ADMIN_URL });

@@ -1,4 +1,4 @@
-import { addMember } from '../../src/ops/provisioning/members.js';
+import { platformAdminSession } from '../support/admin-session.js';
 import { adminQuery } from '../support/databases.js';
 import { expectError } from '../support/error-assertions.js';
 import { codesOf, postGraphQL } from '../support/graphql-client.js';
@@ -19,6 +19,9 @@ const OPERATIONS: Record<string, string> = {
   tenantConnection: '{ tenantConnection(tenantId: "00000000-0000-4000-8000-000000000000") { ok } }',
   tenantPoolStats: '{ tenantPoolStats { builds } }',
   clearTenantCache: 'mutation { clearTenantCache(tenantId: "00000000-0000-4000-8000-000000000000") { clientEvicted } }',
+  migrationRuns: '{ migrationRuns { totalCount } }',
+  migrationRun: '{ migrationRun(id: "00000000-0000-4000-8000-000000000000") { id } }',
+  fleetSchemaStatus: '{ fleetSchemaStatus { allCurrent } }',
 };
 
 async function asAdmin<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
@@ -29,12 +32,7 @@ async function asAdmin<T>(query: string, variables?: Record<string, unknown>): P
 
 beforeAll(async () => {
   fleet = await startTestFleet();
-  const control = fleet.app.control.client;
-  const admin = await control.user.findUniqueOrThrow({ where: { email: 'admin@tenantgate.test' } });
-  adminUserId = admin.id;
-  // A platform admin signs in through a tenant like anyone; the flag, not the role, opens the admin API.
-  await addMember(control, { userId: admin.id, tenantId: fleet.tenants.acme.id, role: 'VIEWER' });
-  adminToken = (await fleet.login('admin@tenantgate.test', 'acme')).accessToken;
+  ({ userId: adminUserId, token: adminToken } = await platformAdminSession(fleet));
   ownerToken = (await fleet.login('owner@globex.test', 'globex')).accessToken;
 });
 afterAll(async () => {

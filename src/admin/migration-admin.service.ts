@@ -1,0 +1,79 @@
+import { type ControlClient } from '../control/control-client.js';
+import { type KeyRing } from '../crypto/key-ring.js';
+import { notFound } from '../errors/app-error.js';
+import { type MigrationRun, type MigrationRunItem } from '../generated/control/client.js';
+import { type Page } from '../graphql/pagination/connection.js';
+import { paginate } from '../graphql/pagination/paginate.js';
+import { readFleetStatus, type FleetStatusReport } from '../ops/fleet/fleet-status.js';
+import { RunLedger, type RunCounts } from '../ops/fleet/run-ledger.js';
+
+/** What the migration views read: the control plane, and the key ring to reach each datasource. */
+export interface MigrationAdminDeps {
+  control: ControlClient;
+  keyRing: KeyRing;
+  controlDatabaseUrl: string;
+  /** Default: the committed tenant migrations. */
+  migrationsDir?: string;
+  /** Databases `fleetSchemaStatus` reads at once. Default 4: the gateway's own requests come first. */
+  statusConcurrency?: number;
+}
+
+/** A tenant's outcome in a run: its datasource item's, under the tenant's slug. */
+export type TenantOutcome = MigrationRunItem & { tenantSlug: string };
+
+/**
+ * The platform admin's read-only view of fleet migrations, on the same library as
+ * `tenantgate migrate` and `migrate status`: the run ledger and the drift report.
+ */
+export class MigrationAdminService {
+  private readonly ledger: RunLedger;
+
+  constructor(private readonly deps: MigrationAdminDeps) {
+    this.ledger = new RunLedger(deps.control);
+  }
+
+  /** Runs, newest first. */
+  runs(first?: number | null, after?: string | null): Promise<Page<MigrationRun>> {
+    return paginate({
+      findMany: (args) => this.deps.control.migrationRun.findMany(args),
+      count: (args) => this.deps.control.migrationRun.count(args),
+      where: {},
+      sortField: 'startedAt',
+      direction: 'desc',
+      first,
+      after,
+    });
+  }
+
+  /** @throws AppError `NOT_FOUND`. */
+  async run(id: string): Promise<MigrationRun> {
+    const run = await this.deps.control.migrationRun.findUnique({ where: { id } });
+    if (run === null) {
+      throw notFound('migration run', id);
+    }
+    return run;
+  }
+
+  items(runId: string): Promise<MigrationRunItem[]> {
+    return this.ledger.items(runId);
+  }
+
+  async tenantOutcomes(runId: string): Promise<TenantOutcome[]> {
+    const items = await this.ledger.items(runId);
+    return items.flatMap((item) => item.tenantSlugs.map((tenantSlug) => ({ ...item, tenantSlug })));
+  }
+
+  counts(runId: string): Promise<RunCounts> {
+    return this.ledger.counts(runId);
+  }
+
+  schemaStatus(): Promise<FleetStatusReport> {
+    return readFleetStatus({
+      control: this.deps.control,
+      keyRing: this.deps.keyRing,
+      controlDatabaseUrl: this.deps.controlDatabaseUrl,
+      tenantMigrationsDir: this.deps.migrationsDir,
+      concurrency: this.deps.statusConcurrency ?? 4,
+    });
+  }
+}

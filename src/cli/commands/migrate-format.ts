@@ -1,0 +1,62 @@
+import { type FleetMigrationReport } from '../../ops/fleet/fleet-migration.js';
+import { type FleetStatusReport } from '../../ops/fleet/fleet-status.js';
+import { type ClaimedItem, type ItemCompletion } from '../../ops/fleet/run-ledger.js';
+import { type CommandOutput } from '../output.js';
+
+/** One progress line: `acme-db  migrated  1 applied  31 ms`. */
+export function itemLine(item: ClaimedItem, done: ItemCompletion): string {
+  const error = done.error ? `  ${done.error}` : '';
+  return `${item.datasourceName}  ${done.status.toLowerCase()}  ${done.migrationsApplied.length} applied  ${done.durationMs} ms${error}`;
+}
+
+/**
+ * The summary of a run: every datasource that did something or failed (up-to-date ones are
+ * counted, not listed, so a no-op run over ten thousand databases stays one screen).
+ */
+export function renderRun(output: CommandOutput, report: FleetMigrationReport): string {
+  const rows = report.items
+    .filter((item) => item.status !== 'SKIPPED')
+    .map((item) => [
+      item.datasourceName,
+      item.tenantSlugs.join(' '),
+      item.status.toLowerCase(),
+      item.migrationsApplied.join(' ') || '-',
+      item.durationMs,
+      item.error,
+    ]);
+  const { MIGRATED, SKIPPED, FAILED, CANCELLED, PENDING, RUNNING } = report.counts;
+  const control = report.controlPlaneApplied.length > 0 ? `applied ${report.controlPlaneApplied.join(', ')}` : 'up to date';
+  return [
+    `control plane: ${control}`,
+    rows.length > 0 ? output.table(['datasource', 'tenants', 'outcome', 'applied', 'ms', 'error'], rows) : null,
+    `run ${report.runId} ${report.runStatus.toLowerCase()}: ${MIGRATED} migrated, ${SKIPPED} already current, ` +
+      `${FAILED} failed, ${CANCELLED} cancelled, ${PENDING + RUNNING} not done`,
+    report.interrupted ? 'interrupted: continue with `tenantgate migrate --resume`' : null,
+    FAILED > 0 ? 'fix the failed datasources (see `tenantgate doctor SLUG`), then run `tenantgate migrate` again' : null,
+  ]
+    .filter((line) => line !== null)
+    .join('\n');
+}
+
+/** The drift report: one row per tenant (a pooled datasource's tenants share its state). */
+export function renderStatus(output: CommandOutput, report: FleetStatusReport): string {
+  const byName = new Map(report.datasources.map((drift) => [drift.name, drift]));
+  const rows = report.tenants.map((tenant) => {
+    const drift = byName.get(tenant.datasource);
+    const detail = drift?.error ?? [...(drift?.pending ?? []).map((name) => `pending ${name}`), ...(drift?.failed ?? []).map((name) => `failed ${name}`), ...(drift?.modified ?? []).map((name) => `modified ${name}`)].join(', ');
+    const recorded = tenant.recordTrue ? '' : ` (control plane records ${tenant.recordedVersion ?? 'none'})`;
+    return [tenant.slug, tenant.datasource, tenant.state, `${tenant.databaseVersion ?? '-'}${recorded}`, detail];
+  });
+  const control = report.controlPlane;
+  const counts = Object.entries(report.counts)
+    .filter(([, count]) => count > 0)
+    .map(([state, count]) => `${count} ${state}`)
+    .join(', ');
+  return [
+    `control plane: ${control.state}${control.pending.length > 0 ? ` (pending ${control.pending.join(', ')})` : ''}${control.error ? ` (${control.error})` : ''}`,
+    `target tenant schema: ${report.targetVersion ?? 'none'}`,
+    rows.length > 0 ? output.table(['tenant', 'datasource', 'state', 'schema', 'detail'], rows) : 'no tenants',
+    `databases: ${counts}`,
+    report.allCurrent ? 'every database is current' : 'not all current: run `tenantgate migrate`',
+  ].join('\n');
+}
