@@ -1,10 +1,10 @@
-import { IsEnum, IsInt, IsOptional, IsUrl, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
 import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { AccountType } from '../../generated/tenant/enums.js';
 import { OptionalId, OptionalName, OptionalText, RequiredName } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
-import { PageArgs } from '../../graphql/pagination/page-args.js';
 import { DecimalScalar } from '../../graphql/scalars/decimal.scalar.js';
+import { ListArgsOf } from '../entity/entity-inputs.js';
 
 export enum AccountOrderField {
   NAME = 'name',
@@ -29,17 +29,7 @@ export class AccountFilter {
 }
 
 @ArgsType()
-export class AccountsArgs extends PageArgs {
-  @Field(() => AccountFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: AccountFilter | null;
-
-  @Field(() => AccountOrder, { nullable: true, description: 'Defaults to name ascending.' })
-  @IsOptional()
-  @ValidateNested()
-  orderBy?: AccountOrder | null;
-}
+export class AccountsArgs extends ListArgsOf(AccountFilter, AccountOrder, 'name ascending') {}
 
 /** Fields shared by create and update; on update, omitted fields stay and null clears. */
 @InputType()

@@ -1,7 +1,7 @@
-import { IsEmail, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsEmail, IsOptional, IsUUID } from 'class-validator';
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { ListArgsOf } from '../entity/entity-inputs.js';
 import { OptionalId, OptionalName, OptionalText, RequiredName } from '../../graphql/input-fields.js';
-import { PageArgs } from '../../graphql/pagination/page-args.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 
 export enum ContactOrderField {
@@ -24,17 +24,7 @@ export class ContactFilter {
 }
 
 @ArgsType()
-export class ContactsArgs extends PageArgs {
-  @Field(() => ContactFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: ContactFilter | null;
-
-  @Field(() => ContactOrder, { nullable: true, description: 'Defaults to last name ascending.' })
-  @IsOptional()
-  @ValidateNested()
-  orderBy?: ContactOrder | null;
-}
+export class ContactsArgs extends ListArgsOf(ContactFilter, ContactOrder, 'last name ascending') {}
 
 @InputType()
 class ContactFields {

@@ -1,0 +1,39 @@
+import { type Event } from '../../generated/tenant/client.js';
+import { allOf, amountWithin, dateWithin, equals, textSearch } from '../entity/entity-inputs.js';
+import { createEntityService } from '../entity/entity-service.js';
+import { byIdLoader, hasManyLoader } from '../entity/relation-loaders.js';
+import { EventOrderField, type EventFilter } from './event.input.js';
+
+/** Events on the generic entity service. */
+export const eventService = createEntityService<Event, EventFilter>({
+  name: 'Event',
+  model: 'event',
+  defaultOrder: EventOrderField.NAME,
+  nullableOrder: [EventOrderField.BUDGET, EventOrderField.EXPECTED_ATTENDEES],
+  required: ['name', 'type', 'status', 'currency'],
+  references: {
+    accountId: { model: 'account', label: 'an account' },
+    opportunityId: { model: 'opportunity', label: 'an opportunity' },
+    locationId: { model: 'location', label: 'a location' },
+  },
+  users: ['ownerId'],
+  where: (filter) => {
+    const dates = dateWithin('startsAt', filter.startsAt);
+    return allOf(
+      textSearch(filter.search, ['name']),
+      equals('type', filter.type),
+      equals('status', filter.status),
+      equals('accountId', filter.accountId),
+      equals('opportunityId', filter.opportunityId),
+      equals('locationId', filter.locationId),
+      equals('ownerId', filter.ownerId),
+      amountWithin('budget', filter.budget),
+      Object.keys(dates).length ? { dates: { some: dates } } : {},
+    );
+  },
+});
+
+/** Events by id, and the events of accounts and of locations, batched per request. */
+export const eventById = byIdLoader<Event>('event');
+export const eventsByAccount = hasManyLoader<Event>('event', 'accountId');
+export const eventsByLocation = hasManyLoader<Event>('event', 'locationId');

@@ -1,0 +1,40 @@
+import { type Invoice } from '../../generated/tenant/client.js';
+import { assertDateOrder } from '../entity/date-order.js';
+import { allOf, amountWithin, dateWithin, equals, textSearch } from '../entity/entity-inputs.js';
+import { createEntityService } from '../entity/entity-service.js';
+import { byIdLoader, hasManyLoader } from '../entity/relation-loaders.js';
+import { InvoiceOrderField, type InvoiceFilter } from './invoice.input.js';
+
+/** Invoices on the generic entity service; an invoice may not fall due before it is issued. */
+export const invoiceService = createEntityService<Invoice, InvoiceFilter>({
+  name: 'Invoice',
+  model: 'invoice',
+  defaultOrder: InvoiceOrderField.NUMBER,
+  nullableOrder: [InvoiceOrderField.ISSUED_ON, InvoiceOrderField.DUE_ON],
+  required: ['accountId', 'number', 'amount', 'status', 'currency'],
+  references: {
+    accountId: { model: 'account', label: 'an account' },
+    contractId: { model: 'contract', label: 'a contract' },
+    eventId: { model: 'event', label: 'an event' },
+  },
+  where: (filter) =>
+    allOf(
+      textSearch(filter.search, ['number']),
+      equals('status', filter.status),
+      equals('accountId', filter.accountId),
+      equals('contractId', filter.contractId),
+      equals('eventId', filter.eventId),
+      amountWithin('amount', filter.amount),
+      dateWithin('dueOn', filter.dueOn),
+    ),
+  prepare: (next, data) => {
+    assertDateOrder(next, 'issuedOn', 'dueOn');
+    return data;
+  },
+});
+
+/** Invoices by id and by account, contract and event, batched per request. */
+export const invoiceById = byIdLoader<Invoice>('invoice');
+export const invoicesByAccount = hasManyLoader<Invoice>('invoice', 'accountId');
+export const invoicesByContract = hasManyLoader<Invoice>('invoice', 'contractId');
+export const invoicesByEvent = hasManyLoader<Invoice>('invoice', 'eventId');
