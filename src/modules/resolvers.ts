@@ -20,6 +20,7 @@ import { OpportunityResolver } from './opportunities/opportunity.resolver.js';
 import { PaymentResolver } from './payments/payment.resolver.js';
 import { QuoteResolver } from './quotes/quote.resolver.js';
 import { TaskResolver } from './tasks/task.resolver.js';
+import { WorkflowResolver } from './workflows/workflow.resolver.js';
 
 /** The business entities with list/get/create/update/delete, each on the generic entity resolver. */
 export const entityResolvers = [
@@ -51,5 +52,6 @@ export const gatewayResolvers: NonEmptyArray<Function> = [
   AuditResolver,
   ...entityResolvers,
   AccountContactResolver,
+  WorkflowResolver,
   FleetAdminResolver,
 ];

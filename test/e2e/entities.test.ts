@@ -61,7 +61,7 @@ beforeAll(async () => {
   const event = await ok(as(owner, 'mutation($a: ID) { createEvent(input: { name: "World Event", accountId: $a }) { id } }', { a: world.accountId }));
   world.eventId = (event.createEvent as Row).id;
   const invoice = await ok(
-    as(owner, 'mutation($a: ID!) { createInvoice(input: { accountId: $a, number: "WORLD-1", amount: "1000.00" }) { id } }', { a: world.accountId }),
+    as(owner, 'mutation($a: ID!) { createInvoice(input: { accountId: $a, number: "WORLD-1", amount: "1000.00", status: ISSUED }) { id } }', { a: world.accountId }),
   );
   world.invoiceId = (invoice.createInvoice as Row).id;
 });

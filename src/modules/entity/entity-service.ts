@@ -22,7 +22,8 @@ export interface EntityService<T extends EntityRow, TFilter> {
   delete(scope: WriteScope, id: string, expectedUpdatedAt?: Date | null): Promise<T>;
 }
 
-function conflict(name: string, id: string, current: EntityRow, expected: Date): AppError {
+/** CONFLICT: the row changed after the `expectedUpdatedAt` the client last read. */
+export function conflict(name: string, id: string, current: EntityRow, expected: Date): AppError {
   return new AppError(
     ErrorCode.CONFLICT,
     `${name} ${id} was changed at ${current.updatedAt.toISOString()}, after the expected ${expected.toISOString()}; reload it and retry`,

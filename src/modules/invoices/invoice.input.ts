@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { InvoiceStatus } from '../../generated/tenant/enums.js';
 import { AmountField, CurrencyField, DateField, EnumField, RequiredId } from '../../graphql/business-fields.js';
-import { OptionalId, OptionalName, OptionalText, RequiredName } from '../../graphql/input-fields.js';
+import { OptionalId, OptionalName, OptionalText } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { AmountRange, DateRange, ListArgsOf } from '../entity/entity-inputs.js';
 
@@ -71,8 +71,8 @@ export class CreateInvoiceInput extends InvoiceFields {
   @RequiredId({ description: 'The account billed.' })
   accountId!: string;
 
-  @RequiredName(50, { description: 'Invoice number, unique in the tenant.' })
-  number!: string;
+  @OptionalName(50, { description: 'Invoice number, unique in the tenant; omit it for a draft that issueInvoice numbers.' })
+  number?: string | null;
 
   @AmountField({ nullable: false, description: 'Amount billed.' })
   amount!: string;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type Invoice } from '../../generated/tenant/client.js';
 import { assertDateOrder } from '../entity/date-order.js';
 import { allOf, amountWithin, dateWithin, equals, textSearch } from '../entity/entity-inputs.js';
@@ -27,9 +28,9 @@ export const invoiceService = createEntityService<Invoice, InvoiceFilter>({
       amountWithin('amount', filter.amount),
       dateWithin('dueOn', filter.dueOn),
     ),
-  prepare: (next, data) => {
+  prepare: (next, data, _scope, mode) => {
     assertDateOrder(next, 'issuedOn', 'dueOn');
-    return data;
+    return mode === 'create' && data.number === undefined ? { ...data, number: `DRAFT-${randomBytes(5).toString('hex').toUpperCase()}` } : data;
   },
 });
 

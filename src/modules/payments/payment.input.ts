@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { PaymentMethod } from '../../generated/tenant/enums.js';
-import { AmountField, CurrencyField, DateField, EnumField, RequiredId } from '../../graphql/business-fields.js';
+import { AmountField, DateField, EnumField, RequiredId } from '../../graphql/business-fields.js';
 import { OptionalId, OptionalText } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { AmountRange, DateRange, ListArgsOf } from '../entity/entity-inputs.js';
@@ -38,9 +38,6 @@ export class PaymentsArgs extends ListArgsOf(PaymentFilter, PaymentOrder, 'recei
 
 @InputType()
 class PaymentFields {
-  @CurrencyField()
-  currency?: string | null;
-
   @EnumField(PaymentMethod, { description: 'How it was paid (default BANK_TRANSFER).' })
   method?: PaymentMethod | null;
 
@@ -60,11 +57,8 @@ export class CreatePaymentInput extends PaymentFields {
   receivedAt!: Date;
 }
 
-@InputType({ description: 'Corrections to a payment: omitted fields are kept, null clears an optional one.' })
+@InputType({ description: 'Corrections to a payment (to change its amount, delete it and record it again): omitted fields are kept, null clears an optional one.' })
 export class UpdatePaymentInput extends PaymentFields {
-  @AmountField({ positive: true, description: 'Amount received; greater than zero.' })
-  amount?: string | null;
-
   @DateField({ description: 'When the money arrived.' })
   receivedAt?: Date | null;
 }

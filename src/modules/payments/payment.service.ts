@@ -1,16 +1,15 @@
 import { type Payment } from '../../generated/tenant/client.js';
 import { allOf, amountWithin, dateWithin, equals, textSearch } from '../entity/entity-inputs.js';
-import { createEntityService } from '../entity/entity-service.js';
+import { createEntityService, type EntityService } from '../entity/entity-service.js';
 import { hasManyLoader } from '../entity/relation-loaders.js';
-import { PaymentOrderField, type PaymentFilter } from './payment.input.js';
+import { recordPayment, removePayment } from '../workflows/payment-recording.js';
+import { type CreatePaymentInput, PaymentOrderField, type PaymentFilter } from './payment.input.js';
 
-/** Payments on the generic entity service. */
-export const paymentService = createEntityService<Payment, PaymentFilter>({
+const generic = createEntityService<Payment, PaymentFilter>({
   name: 'Payment',
   model: 'payment',
   defaultOrder: PaymentOrderField.RECEIVED_AT,
-  required: ['amount', 'receivedAt', 'method', 'currency'],
-  references: { invoiceId: { model: 'invoice', label: 'an invoice' } },
+  required: ['receivedAt', 'method'],
   where: (filter) =>
     allOf(
       equals('invoiceId', filter.invoiceId),
@@ -20,6 +19,17 @@ export const paymentService = createEntityService<Payment, PaymentFilter>({
       dateWithin('receivedAt', filter.receivedAt),
     ),
 });
+
+/**
+ * Payments on the generic entity service, except that creating and deleting one also moves its
+ * invoice's paid amount and status in the same transaction (createPayment is recordPayment).
+ */
+export const paymentService: EntityService<Payment, PaymentFilter> = {
+  ...generic,
+  // The generic resolver passes the validated CreatePaymentInput as a plain object.
+  create: (scope, input) => recordPayment(scope.db, (input as CreatePaymentInput).invoiceId, input as CreatePaymentInput),
+  delete: (scope, id, expectedUpdatedAt) => removePayment(scope.db, id, expectedUpdatedAt),
+};
 
 /** The payments of invoices, oldest first, batched per request. */
 export const paymentsByInvoice = hasManyLoader<Payment>('payment', 'invoiceId', [{ receivedAt: 'asc' }, { id: 'asc' }]);
