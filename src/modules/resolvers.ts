@@ -19,6 +19,7 @@ import { NoteResolver } from './notes/note.resolver.js';
 import { OpportunityResolver } from './opportunities/opportunity.resolver.js';
 import { PaymentResolver } from './payments/payment.resolver.js';
 import { QuoteResolver } from './quotes/quote.resolver.js';
+import { SearchResolver } from './search/search.resolver.js';
 import { TaskResolver } from './tasks/task.resolver.js';
 import { WorkflowResolver } from './workflows/workflow.resolver.js';
 
@@ -53,5 +54,6 @@ export const gatewayResolvers: NonEmptyArray<Function> = [
   ...entityResolvers,
   AccountContactResolver,
   WorkflowResolver,
+  SearchResolver,
   FleetAdminResolver,
 ];
