@@ -1,6 +1,6 @@
 import { entityRegistry } from '../../src/modules/resolvers.js';
 import { type EntityNames } from '../../src/modules/entity/entity-resolver.js';
-import { ENTITY_FIXTURES, type EntityFixture, type World } from '../support/entity-fixtures.js';
+import { createEntityRow, createWorld, ENTITY_FIXTURES, type EntityFixture, type World } from '../support/entity-fixtures.js';
 import { codesOf, type GraphQLResult } from '../support/graphql-client.js';
 import { createTeam, type Team } from '../support/teams.js';
 import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
@@ -17,10 +17,9 @@ type Row = Record<string, unknown> & { id: string; updatedAt: string };
 let fleet: TestFleet;
 let team: Team<'owner' | 'member' | 'viewer'>;
 const outsiders: Record<'neighbour' | 'otherDatabase', string> = { neighbour: '', otherDatabase: '' };
-const world: World = { accountId: '', eventId: '', invoiceId: '' };
+let world: World;
 
 const ops = (e: EntityNames) => ({
-  create: `mutation($input: Create${e.typeName}Input!) { create${e.typeName}(input: $input) { id updatedAt } }`,
   get: (field: string) => `query($id: ID!) { ${e.one}(id: $id) { id updatedAt ${field} } }`,
   list: `query($filter: ${e.typeName}Filter, $orderBy: ${e.typeName}Order) { ${e.many}(first: 100, filter: $filter, orderBy: $orderBy) { totalCount edges { node { id } } } }`,
   update: (field: string) =>
@@ -38,10 +37,8 @@ function as(token: string, query: string, variables: Record<string, unknown> = {
   return fleet.gql<Record<string, unknown>>(query, { token, variables });
 }
 
-async function create(entity: EntityNames, fixture: EntityFixture, token = team.members.owner.accessToken): Promise<{ row: Row; input: Record<string, unknown> }> {
-  const input = fixture.create(world);
-  const data = await ok(as(token, ops(entity).create, { input }));
-  return { row: data[`create${entity.typeName}`] as Row, input };
+async function create(entity: EntityNames, token = team.members.owner.accessToken): Promise<{ row: Row; input: Record<string, unknown> }> {
+  return createEntityRow(fleet.gql, token, entity.typeName, world);
 }
 
 async function listedIds(entity: EntityNames, token: string, variables: Record<string, unknown> = {}): Promise<{ ids: string[]; totalCount: number }> {
@@ -55,15 +52,7 @@ beforeAll(async () => {
   team = await createTeam(fleet, { owner: 'OWNER', member: 'MEMBER', viewer: 'VIEWER' });
   outsiders.neighbour = (await fleet.login('owner@initech.test', 'initech')).accessToken;
   outsiders.otherDatabase = (await fleet.login('owner@acme.test', 'acme')).accessToken;
-  const owner = team.members.owner.accessToken;
-  const account = await ok(as(owner, 'mutation { createAccount(input: { name: "World Account" }) { id } }'));
-  world.accountId = (account.createAccount as Row).id;
-  const event = await ok(as(owner, 'mutation($a: ID) { createEvent(input: { name: "World Event", accountId: $a }) { id } }', { a: world.accountId }));
-  world.eventId = (event.createEvent as Row).id;
-  const invoice = await ok(
-    as(owner, 'mutation($a: ID!) { createInvoice(input: { accountId: $a, number: "WORLD-1", amount: "1000.00", status: ISSUED }) { id } }', { a: world.accountId }),
-  );
-  world.invoiceId = (invoice.createInvoice as Row).id;
+  world = await createWorld(fleet.gql, team.members.owner.accessToken);
 });
 afterAll(async () => {
   await fleet?.close();
@@ -80,8 +69,9 @@ describe.each(entityRegistry.map((entity) => ({ ...entity, fixture: ENTITY_FIXTU
 
   test('create → get → list with a filter and an order → update → delete, by role, with CONFLICT and audit rows', async () => {
     const { owner, member, viewer } = team.members;
-    expect(codesOf(await as(viewer.accessToken, q.create, { input: fixture.create(world) }))).toEqual(['FORBIDDEN']);
-    const { row, input } = await create(entity, fixture, member.accessToken);
+    const refused = `mutation($input: Create${entity.typeName}Input!) { create${entity.typeName}(input: $input) { id } }`;
+    expect(codesOf(await as(viewer.accessToken, refused, { input: fixture.create(world) }))).toEqual(['FORBIDDEN']);
+    const { row, input } = await create(entity, member.accessToken);
 
     const got = await ok(as(viewer.accessToken, q.get(fixture.check.field), { id: row.id }));
     expect((got[entity.one] as Row).id).toBe(row.id);
@@ -111,7 +101,7 @@ describe.each(entityRegistry.map((entity) => ({ ...entity, fixture: ENTITY_FIXTU
   });
 
   test('a neighbour on the same pooled database and a tenant on another database never see, change or delete it', async () => {
-    const { row, input } = await create(entity, fixture);
+    const { row, input } = await create(entity);
     for (const token of Object.values(outsiders)) {
       expect(codesOf(await as(token, q.get('id'), { id: row.id }))).toEqual(['NOT_FOUND']);
       expect((await listedIds(entity, token)).ids).not.toContain(row.id);

@@ -128,3 +128,43 @@ export const ENTITY_FIXTURES: Record<string, EntityFixture> = {
     check: { field: 'body', value: 'They said yes' },
   },
 };
+
+/** Sends one operation as a signed-in user; the fleet's `gql` fits. */
+export type Send = (query: string, options: { token: string; variables?: Record<string, unknown> }) => Promise<{ data: unknown; errors: unknown[] }>;
+
+async function created(send: Send, token: string, mutation: string, variables: Record<string, unknown>): Promise<{ id: string; updatedAt: string }> {
+  const { data, errors } = await send(mutation, { token, variables });
+  if (errors.length > 0 || !data) {
+    throw new Error(`fixture mutation failed: ${JSON.stringify(errors)}`);
+  }
+  return Object.values(data as Record<string, { id: string; updatedAt: string }>)[0] as { id: string; updatedAt: string };
+}
+
+/** The rows fixtures point at, created through the API in the caller's tenant. */
+export async function createWorld(send: Send, token: string): Promise<World> {
+  const account = await created(send, token, 'mutation { createAccount(input: { name: "World Account" }) { id updatedAt } }', {});
+  const event = await created(send, token, 'mutation($a: ID) { createEvent(input: { name: "World Event", accountId: $a }) { id updatedAt } }', { a: account.id });
+  const invoice = await created(
+    send,
+    token,
+    'mutation($a: ID!) { createInvoice(input: { accountId: $a, number: "WORLD-1", amount: "1000.00", status: ISSUED }) { id updatedAt } }',
+    { a: account.id },
+  );
+  return { accountId: account.id, eventId: event.id, invoiceId: invoice.id };
+}
+
+/** Creates one row of an entity from its fixture; returns the row and the input it was made from. */
+export async function createEntityRow(
+  send: Send,
+  token: string,
+  typeName: string,
+  world: World,
+): Promise<{ row: { id: string; updatedAt: string }; input: Record<string, unknown> }> {
+  const fixture = ENTITY_FIXTURES[typeName];
+  if (!fixture) {
+    throw new Error(`no fixture for ${typeName}: add one to ENTITY_FIXTURES`);
+  }
+  const input = fixture.create(world);
+  const mutation = `mutation($input: Create${typeName}Input!) { create${typeName}(input: $input) { id updatedAt } }`;
+  return { row: await created(send, token, mutation, { input }), input };
+}
