@@ -1,7 +1,7 @@
 import { badInput } from '../../errors/app-error.js';
 import { type Attachment } from '../../generated/tenant/client.js';
 import { delegateOf, type ModelName } from '../entity/entity-delegate.js';
-import { allOf, equals, textSearch } from '../entity/entity-inputs.js';
+import { allOf, equalsEach, textSearch } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { AttachmentOrderField, AttachmentSubjectType, type AttachmentFilter } from './attachment.input.js';
 
@@ -26,9 +26,7 @@ export const attachmentService = createEntityService<Attachment, AttachmentFilte
   where: (filter) =>
     allOf(
       textSearch(filter.search, ['fileName']),
-      equals('subjectType', filter.subjectType),
-      equals('subjectId', filter.subjectId),
-      equals('contentType', filter.contentType),
+      ...equalsEach(filter, 'subjectType', 'subjectId', 'contentType'),
     ),
   async prepare(_next, data, scope, mode) {
     if (mode === 'update') {

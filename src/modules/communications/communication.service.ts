@@ -1,7 +1,7 @@
 import { type Communication } from '../../generated/tenant/client.js';
-import { allOf, dateWithin, equals, textSearch } from '../entity/entity-inputs.js';
+import { allOf, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
-import { subjectWhere } from '../subjects/subject-references.js';
+import { referencesOf } from '../entity/references.js';
 import { CommunicationOrderField, type CommunicationFilter } from './communication.input.js';
 
 /** Communications on the generic entity service; the caller is the user of a new one. */
@@ -11,19 +11,12 @@ export const communicationService = createEntityService<Communication, Communica
   defaultOrder: CommunicationOrderField.OCCURRED_AT,
   nullableOrder: [CommunicationOrderField.SUBJECT],
   required: ['channel', 'direction', 'occurredAt'],
-  references: {
-    accountId: { model: 'account', label: 'an account' },
-    contactId: { model: 'contact', label: 'a contact' },
-    leadId: { model: 'lead', label: 'a lead' },
-  },
+  references: referencesOf('accountId', 'contactId', 'leadId'),
   where: (filter) =>
     allOf(
       textSearch(filter.search, ['subject', 'body']),
-      equals('channel', filter.channel),
-      equals('direction', filter.direction),
-      equals('userId', filter.userId),
+      ...equalsEach(filter, 'channel', 'direction', 'userId', 'accountId', 'contactId', 'leadId'),
       dateWithin('occurredAt', filter.occurredAt),
-      ...subjectWhere(filter),
     ),
   prepare: (_next, data, scope, mode) => (mode === 'create' ? { ...data, userId: scope.userId } : data),
 });

@@ -1,8 +1,9 @@
 import { type Contract } from '../../generated/tenant/client.js';
 import { assertDateOrder } from '../entity/date-order.js';
-import { allOf, amountWithin, dateWithin, equals, textSearch } from '../entity/entity-inputs.js';
+import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { byIdLoader, hasManyLoader } from '../entity/relation-loaders.js';
+import { referencesOf } from '../entity/references.js';
 import { ContractOrderField, type ContractFilter } from './contract.input.js';
 
 /** Contracts on the generic entity service; a contract may not end before it begins. */
@@ -12,18 +13,11 @@ export const contractService = createEntityService<Contract, ContractFilter>({
   defaultOrder: ContractOrderField.NUMBER,
   nullableOrder: [ContractOrderField.ENDS_ON],
   required: ['accountId', 'number', 'value', 'startsOn', 'status', 'currency'],
-  references: {
-    accountId: { model: 'account', label: 'an account' },
-    quoteId: { model: 'quote', label: 'a quote' },
-    eventId: { model: 'event', label: 'an event' },
-  },
+  references: referencesOf('accountId', 'quoteId', 'eventId'),
   where: (filter) =>
     allOf(
       textSearch(filter.search, ['number']),
-      equals('status', filter.status),
-      equals('accountId', filter.accountId),
-      equals('quoteId', filter.quoteId),
-      equals('eventId', filter.eventId),
+      ...equalsEach(filter, 'status', 'accountId', 'quoteId', 'eventId'),
       amountWithin('value', filter.value),
       dateWithin('startsOn', filter.startsOn),
     ),

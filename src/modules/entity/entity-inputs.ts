@@ -74,3 +74,8 @@ export function allOf(...parts: Json[]): Json {
   const nonEmpty = parts.filter((part) => Object.keys(part).length > 0);
   return nonEmpty.length ? { AND: nonEmpty } : {};
 }
+
+/** Each named filter field, when given, must equal the row's column of the same name. */
+export function equalsEach<TFilter extends object>(filter: TFilter, ...fields: (keyof TFilter & string)[]): Json[] {
+  return fields.map((field) => equals(field, filter[field]));
+}

@@ -3,6 +3,7 @@ import { assertDateOrder } from '../entity/date-order.js';
 import { allOf, dateWithin, equals } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { hasManyLoader } from '../entity/relation-loaders.js';
+import { referencesOf } from '../entity/references.js';
 import { EventDateOrderField, type EventDateFilter } from './event-date.input.js';
 
 /** Event dates on the generic entity service; a date may not end before it starts. */
@@ -11,7 +12,7 @@ export const eventDateService = createEntityService<EventDate, EventDateFilter>(
   model: 'eventDate',
   defaultOrder: EventDateOrderField.STARTS_AT,
   required: ['eventId', 'startsAt', 'endsAt'],
-  references: { eventId: { model: 'event', label: 'an event' }, locationId: { model: 'location', label: 'a location' } },
+  references: referencesOf('eventId', 'locationId'),
   where: (filter) => allOf(equals('eventId', filter.eventId), equals('locationId', filter.locationId), dateWithin('startsAt', filter.startsAt)),
   prepare: (next, data) => {
     assertDateOrder(next, 'startsAt', 'endsAt');

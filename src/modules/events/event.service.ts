@@ -1,7 +1,8 @@
 import { type Event } from '../../generated/tenant/client.js';
-import { allOf, amountWithin, dateWithin, equals, textSearch } from '../entity/entity-inputs.js';
+import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { byIdLoader, hasManyLoader } from '../entity/relation-loaders.js';
+import { referencesOf } from '../entity/references.js';
 import { EventOrderField, type EventFilter } from './event.input.js';
 
 /** Events on the generic entity service. */
@@ -11,22 +12,13 @@ export const eventService = createEntityService<Event, EventFilter>({
   defaultOrder: EventOrderField.NAME,
   nullableOrder: [EventOrderField.BUDGET, EventOrderField.EXPECTED_ATTENDEES],
   required: ['name', 'type', 'status', 'currency'],
-  references: {
-    accountId: { model: 'account', label: 'an account' },
-    opportunityId: { model: 'opportunity', label: 'an opportunity' },
-    locationId: { model: 'location', label: 'a location' },
-  },
+  references: referencesOf('accountId', 'opportunityId', 'locationId'),
   users: ['ownerId'],
   where: (filter) => {
     const dates = dateWithin('startsAt', filter.startsAt);
     return allOf(
       textSearch(filter.search, ['name']),
-      equals('type', filter.type),
-      equals('status', filter.status),
-      equals('accountId', filter.accountId),
-      equals('opportunityId', filter.opportunityId),
-      equals('locationId', filter.locationId),
-      equals('ownerId', filter.ownerId),
+      ...equalsEach(filter, 'type', 'status', 'accountId', 'opportunityId', 'locationId', 'ownerId'),
       amountWithin('budget', filter.budget),
       Object.keys(dates).length ? { dates: { some: dates } } : {},
     );

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { type Invoice } from '../../generated/tenant/client.js';
 import { assertDateOrder } from '../entity/date-order.js';
-import { allOf, amountWithin, dateWithin, equals, textSearch } from '../entity/entity-inputs.js';
+import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { byIdLoader, hasManyLoader } from '../entity/relation-loaders.js';
+import { referencesOf } from '../entity/references.js';
 import { InvoiceOrderField, type InvoiceFilter } from './invoice.input.js';
 
 /** Invoices on the generic entity service; an invoice may not fall due before it is issued. */
@@ -13,18 +14,11 @@ export const invoiceService = createEntityService<Invoice, InvoiceFilter>({
   defaultOrder: InvoiceOrderField.NUMBER,
   nullableOrder: [InvoiceOrderField.ISSUED_ON, InvoiceOrderField.DUE_ON],
   required: ['accountId', 'number', 'amount', 'status', 'currency'],
-  references: {
-    accountId: { model: 'account', label: 'an account' },
-    contractId: { model: 'contract', label: 'a contract' },
-    eventId: { model: 'event', label: 'an event' },
-  },
+  references: referencesOf('accountId', 'contractId', 'eventId'),
   where: (filter) =>
     allOf(
       textSearch(filter.search, ['number']),
-      equals('status', filter.status),
-      equals('accountId', filter.accountId),
-      equals('contractId', filter.contractId),
-      equals('eventId', filter.eventId),
+      ...equalsEach(filter, 'status', 'accountId', 'contractId', 'eventId'),
       amountWithin('amount', filter.amount),
       dateWithin('dueOn', filter.dueOn),
     ),

@@ -1,5 +1,5 @@
 import { type Lead } from '../../generated/tenant/client.js';
-import { allOf, equals, textSearch } from '../entity/entity-inputs.js';
+import { allOf, equalsEach, textSearch } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { byIdLoader } from '../entity/relation-loaders.js';
 import { LeadOrderField, type LeadFilter } from './lead.input.js';
@@ -15,9 +15,7 @@ export const leadService = createEntityService<Lead, LeadFilter>({
   where: (filter) =>
     allOf(
       textSearch(filter.search, ['firstName', 'lastName', 'email', 'company']),
-      equals('status', filter.status),
-      equals('source', filter.source),
-      equals('ownerId', filter.ownerId),
+      ...equalsEach(filter, 'status', 'source', 'ownerId'),
     ),
   prepare: (_next, data) => (typeof data.email === 'string' ? { ...data, email: data.email.toLowerCase() } : data),
 });

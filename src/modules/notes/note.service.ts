@@ -1,7 +1,7 @@
 import { type Note } from '../../generated/tenant/client.js';
-import { allOf, equals, textSearch } from '../entity/entity-inputs.js';
+import { allOf, equalsEach, textSearch } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
-import { SUBJECT_REFERENCES, subjectWhere } from '../subjects/subject-references.js';
+import { referencesOf } from '../entity/references.js';
 import { NoteOrderField, type NoteFilter } from './note.input.js';
 
 /** Notes on the generic entity service; the caller is the author of a new note. */
@@ -10,7 +10,8 @@ export const noteService = createEntityService<Note, NoteFilter>({
   model: 'note',
   defaultOrder: NoteOrderField.CREATED_AT,
   required: ['body'],
-  references: { ...SUBJECT_REFERENCES, leadId: { model: 'lead', label: 'a lead' } },
-  where: (filter) => allOf(textSearch(filter.search, ['body']), equals('authorId', filter.authorId), ...subjectWhere(filter)),
+  references: referencesOf('accountId', 'contactId', 'leadId', 'opportunityId', 'eventId'),
+  where: (filter) =>
+    allOf(textSearch(filter.search, ['body']), ...equalsEach(filter, 'authorId', 'accountId', 'contactId', 'leadId', 'opportunityId', 'eventId')),
   prepare: (_next, data, scope, mode) => (mode === 'create' ? { ...data, authorId: scope.userId } : data),
 });

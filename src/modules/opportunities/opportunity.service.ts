@@ -1,7 +1,8 @@
 import { type Opportunity } from '../../generated/tenant/client.js';
-import { allOf, amountWithin, dateWithin, equals, textSearch } from '../entity/entity-inputs.js';
+import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { byIdLoader, hasManyLoader } from '../entity/relation-loaders.js';
+import { referencesOf } from '../entity/references.js';
 import { OpportunityOrderField, type OpportunityFilter } from './opportunity.input.js';
 
 /** Opportunities on the generic entity service. */
@@ -11,15 +12,12 @@ export const opportunityService = createEntityService<Opportunity, OpportunityFi
   defaultOrder: OpportunityOrderField.NAME,
   nullableOrder: [OpportunityOrderField.EXPECTED_CLOSE_DATE],
   required: ['accountId', 'name', 'amount', 'stage', 'currency', 'probability'],
-  references: { accountId: { model: 'account', label: 'an account' }, leadId: { model: 'lead', label: 'a lead' } },
+  references: referencesOf('accountId', 'leadId'),
   users: ['ownerId'],
   where: (filter) =>
     allOf(
       textSearch(filter.search, ['name']),
-      equals('stage', filter.stage),
-      equals('accountId', filter.accountId),
-      equals('leadId', filter.leadId),
-      equals('ownerId', filter.ownerId),
+      ...equalsEach(filter, 'stage', 'accountId', 'leadId', 'ownerId'),
       amountWithin('amount', filter.amount),
       dateWithin('expectedCloseDate', filter.expectedClose),
     ),

@@ -1,5 +1,5 @@
 import { type Payment } from '../../generated/tenant/client.js';
-import { allOf, amountWithin, dateWithin, equals, textSearch } from '../entity/entity-inputs.js';
+import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
 import { createEntityService, type EntityService } from '../entity/entity-service.js';
 import { hasManyLoader } from '../entity/relation-loaders.js';
 import { recordPayment, removePayment } from '../workflows/payment-recording.js';
@@ -12,8 +12,7 @@ const generic = createEntityService<Payment, PaymentFilter>({
   required: ['receivedAt', 'method'],
   where: (filter) =>
     allOf(
-      equals('invoiceId', filter.invoiceId),
-      equals('method', filter.method),
+      ...equalsEach(filter, 'invoiceId', 'method'),
       textSearch(filter.search, ['reference']),
       amountWithin('amount', filter.amount),
       dateWithin('receivedAt', filter.receivedAt),

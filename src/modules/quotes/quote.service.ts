@@ -1,7 +1,8 @@
 import { Prisma, type Quote } from '../../generated/tenant/client.js';
-import { allOf, amountWithin, dateWithin, equals, textSearch } from '../entity/entity-inputs.js';
+import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { byIdLoader, hasManyLoader } from '../entity/relation-loaders.js';
+import { referencesOf } from '../entity/references.js';
 import { QuoteOrderField, type QuoteFilter } from './quote.input.js';
 
 /** Quotes on the generic entity service; the total is derived, so it can never disagree. */
@@ -11,18 +12,11 @@ export const quoteService = createEntityService<Quote, QuoteFilter>({
   defaultOrder: QuoteOrderField.NUMBER,
   nullableOrder: [QuoteOrderField.VALID_UNTIL],
   required: ['accountId', 'number', 'subtotal', 'tax', 'status', 'currency'],
-  references: {
-    accountId: { model: 'account', label: 'an account' },
-    opportunityId: { model: 'opportunity', label: 'an opportunity' },
-    eventId: { model: 'event', label: 'an event' },
-  },
+  references: referencesOf('accountId', 'opportunityId', 'eventId'),
   where: (filter) =>
     allOf(
       textSearch(filter.search, ['number']),
-      equals('status', filter.status),
-      equals('accountId', filter.accountId),
-      equals('opportunityId', filter.opportunityId),
-      equals('eventId', filter.eventId),
+      ...equalsEach(filter, 'status', 'accountId', 'opportunityId', 'eventId'),
       amountWithin('total', filter.total),
       dateWithin('validUntil', filter.validUntil),
     ),

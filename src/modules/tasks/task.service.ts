@@ -1,7 +1,7 @@
 import { type Task } from '../../generated/tenant/client.js';
-import { allOf, dateWithin, equals, textSearch } from '../entity/entity-inputs.js';
+import { allOf, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
-import { SUBJECT_REFERENCES, subjectWhere } from '../subjects/subject-references.js';
+import { referencesOf } from '../entity/references.js';
 import { TaskOrderField, type TaskFilter } from './task.input.js';
 
 /** Tasks on the generic entity service. */
@@ -11,15 +11,12 @@ export const taskService = createEntityService<Task, TaskFilter>({
   defaultOrder: TaskOrderField.DUE_AT,
   nullableOrder: [TaskOrderField.DUE_AT],
   required: ['title', 'status', 'priority'],
-  references: SUBJECT_REFERENCES,
+  references: referencesOf('accountId', 'contactId', 'opportunityId', 'eventId'),
   users: ['assigneeId'],
   where: (filter) =>
     allOf(
       textSearch(filter.search, ['title']),
-      equals('status', filter.status),
-      equals('priority', filter.priority),
-      equals('assigneeId', filter.assigneeId),
       dateWithin('dueAt', filter.dueAt),
-      ...subjectWhere(filter),
+      ...equalsEach(filter, 'status', 'priority', 'assigneeId', 'accountId', 'contactId', 'opportunityId', 'eventId'),
     ),
 });
