@@ -76,6 +76,25 @@ describe('paging ordered by a nullable column (opportunity expectedCloseDate)', 
   });
 });
 
+test('CONFLICT holds under a race: of five devices updating from the same read, exactly one wins', async () => {
+  const created = await ok<{ createTask: { id: string; updatedAt: string } }>('mutation { createTask(input: { title: "Race" }) { id updatedAt } }');
+  const { id, updatedAt } = created.createTask;
+  const results = await Promise.all(
+    ['a', 'b', 'c', 'd', 'e'].map((device) =>
+      gql('mutation($id: ID!, $at: DateTimeISO, $title: String) { updateTask(id: $id, expectedUpdatedAt: $at, input: { title: $title }) { title } }', {
+        id,
+        at: updatedAt,
+        title: `from ${device}`,
+      }),
+    ),
+  );
+  const codes = results.map((result) => result.errors[0]?.extensions?.code ?? 'OK');
+  expect(codes.sort()).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+  const winner = results.find((result) => result.errors.length === 0)?.data as { updateTask: { title: string } };
+  const stored = await ok<{ task: { title: string } }>('query($id: ID!) { task(id: $id) { title } }', { id });
+  expect(stored.task.title).toBe(winner.updateTask.title);
+});
+
 describe('validation: BAD_USER_INPUT naming the field', () => {
   const cases: [string, string, Record<string, unknown>, RegExp][] = [
     ['an email', 'mutation($input: CreateLeadInput!) { createLead(input: $input) { id } }', { firstName: 'A', lastName: 'B', email: 'not-an-email' }, /email must be a valid email address/],

@@ -6,20 +6,20 @@ import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
 /** The workflows over HTTP: each all or nothing in the tenant database, and safe under concurrency. */
 
 let fleet: TestFleet;
-let team: Team<'member'>;
+let team: Team<'member' | 'viewer'>;
 let accountId: string;
 
-function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, who: Team<'member'> = team): Promise<GraphQLResult<T>> {
+function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, who: Team<'member' | 'viewer'> | Team<'member'> = team): Promise<GraphQLResult<T>> {
   return fleet.gql<T>(query, { token: who.members.member.accessToken, variables });
 }
 
-async function ok<T>(query: string, variables: Record<string, unknown> = {}, who: Team<'member'> = team): Promise<T> {
+async function ok<T>(query: string, variables: Record<string, unknown> = {}, who: Team<'member' | 'viewer'> | Team<'member'> = team): Promise<T> {
   const result = await gql<T>(query, variables, who);
   expect(result.errors).toEqual([]);
   return result.data as T;
 }
 
-async function newInvoice(amount: string, status: string, who: Team<'member'> = team, account = accountId): Promise<string> {
+async function newInvoice(amount: string, status: string, who: Team<'member' | 'viewer'> | Team<'member'> = team, account = accountId): Promise<string> {
   const data = await ok<{ createInvoice: { id: string } }>(
     'mutation($input: CreateInvoiceInput!) { createInvoice(input: $input) { id } }',
     { input: { accountId: account, amount, status } },
@@ -33,11 +33,27 @@ const INVOICE = 'query($id: ID!) { invoice(id: $id) { number status paidAmount i
 
 beforeAll(async () => {
   fleet = await startTestFleet();
-  team = await createTeam(fleet, { member: 'MEMBER' });
+  team = await createTeam(fleet, { member: 'MEMBER', viewer: 'VIEWER' });
   accountId = (await ok<{ createAccount: { id: string } }>('mutation { createAccount(input: { name: "Workflow Co" }) { id } }')).createAccount.id;
 });
 afterAll(async () => {
   await fleet?.close();
+});
+
+test('a VIEWER may run no workflow (FORBIDDEN), and a refused call changes nothing', async () => {
+  const invoiceId = await newInvoice('20.00', 'ISSUED');
+  const viewer = team.members.viewer.accessToken;
+  const id = '00000000-0000-4000-8000-000000000000';
+  const calls = [
+    fleet.gql('mutation($id: ID!) { convertLead(id: $id) { id } }', { token: viewer, variables: { id } }),
+    fleet.gql('mutation($id: ID!) { recordPayment(invoiceId: $id, input: { amount: "1.00" }) { id } }', { token: viewer, variables: { id: invoiceId } }),
+    fleet.gql('mutation($id: ID!) { acceptQuote(id: $id) { id } }', { token: viewer, variables: { id } }),
+    fleet.gql('mutation($id: ID!) { issueInvoice(id: $id) { id } }', { token: viewer, variables: { id } }),
+  ];
+  for (const result of await Promise.all(calls)) {
+    expect(codesOf(result)).toEqual(['FORBIDDEN']);
+  }
+  expect((await ok<{ invoice: { paidAmount: string } }>(INVOICE, { id: invoiceId })).invoice.paidAmount).toBe('0.00');
 });
 
 describe('convertLead', () => {
