@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expectError } from '../support/error-assertions.js';
 import { type GraphQLResult } from '../support/graphql-client.js';
+import { statementCounter } from '../support/statement-counter.js';
 import { createTeam, type Team } from '../support/teams.js';
 import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
 
@@ -8,6 +9,7 @@ import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
 
 let fleet: TestFleet;
 let team: Team<'viewer' | 'member'>;
+const counter = statementCounter();
 
 const SEARCH = `query($text: String!, $first: Int) {
   search(text: $text, first: $first) {
@@ -33,7 +35,8 @@ async function create(token: string, mutation: string, input: Record<string, unk
 }
 
 beforeAll(async () => {
-  fleet = await startTestFleet();
+  fleet = await startTestFleet({ connect: counter.connect });
+  counter.attach(fleet);
   team = await createTeam(fleet, { viewer: 'VIEWER', member: 'MEMBER' });
   const token = team.members.member.accessToken;
   const accountId = await create(token, 'mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }', { name: 'Harbour' });
@@ -60,6 +63,15 @@ test('finds accounts, contacts, leads, opportunities and events in one list, bes
     ['Event', 'The harbour festival', 0.6],
     ['Contact', 'hanna@harbourlights.example', 0.6],
   ].sort((a, b) => Number(b[2]) - Number(a[2]) || String(a[1]).localeCompare(String(b[1]))));
+});
+
+test('one round: one statement per searched model, whatever the number of matches', async () => {
+  const token = team.members.viewer.accessToken;
+  await as(token, SEARCH, { text: 'warm' });
+  const { result, sql } = await counter.during(() => as(token, SEARCH, { text: 'harbour', first: 50 }));
+  expect(result.errors).toEqual([]);
+  expect(sql).toHaveLength(5);
+  expect(sql.map((statement) => /FROM "public"\."(\w+)"/.exec(statement)?.[1]).sort()).toEqual(['accounts', 'contacts', 'events', 'leads', 'opportunities']);
 });
 
 test('first limits the list; short text and bad limits are BAD_USER_INPUT', async () => {
