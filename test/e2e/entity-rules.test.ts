@@ -98,7 +98,7 @@ test('CONFLICT holds under a race: of five devices updating from the same read, 
 describe('validation: BAD_USER_INPUT naming the field', () => {
   const cases: [string, string, Record<string, unknown>, RegExp][] = [
     ['an email', 'mutation($input: CreateLeadInput!) { createLead(input: $input) { id } }', { firstName: 'A', lastName: 'B', email: 'not-an-email' }, /email must be a valid email address/],
-    ['a phone number', 'mutation($input: CreateLeadInput!) { createLead(input: $input) { id } }', { firstName: 'A', lastName: 'B', phone: 'call me' }, /phone/],
+    ['a phone number', 'mutation($input: CreateContactInput!) { createContact(input: $input) { id } }', { firstName: 'A', lastName: 'B', phone: 'call me' }, /phone must be a phone number such as \+49 30 1234567/],
     ['a URL', 'mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }', { name: 'X', website: 'not a url' }, /website must be a URL/],
     ['a currency', 'mutation($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }', { accountId: '00000000-0000-4000-8000-000000000000', name: 'X', amount: '1.00', currency: 'euro' }, /currency must be an ISO 4217/],
     ['a negative amount', 'mutation($input: CreateInvoiceInput!) { createInvoice(input: $input) { id } }', { accountId: '00000000-0000-4000-8000-000000000000', number: 'N-1', amount: '-5.00' }, /amount must not be negative/],

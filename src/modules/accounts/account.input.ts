@@ -1,7 +1,7 @@
 import { IsOptional, Matches } from 'class-validator';
 import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { AccountType } from '../../generated/tenant/enums.js';
-import { AmountField, EnumField, IntField, UrlField } from '../../graphql/business-fields.js';
+import { AmountField, EnumField, IntField, PhoneField, UrlField } from '../../graphql/business-fields.js';
 import { OptionalId, OptionalName, OptionalText, RequiredName } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { ListArgsOf } from '../entity/entity-inputs.js';
@@ -43,7 +43,7 @@ class AccountFields {
   @UrlField({ description: 'Website URL.' })
   website?: string | null;
 
-  @OptionalText(40, { min: 3, description: 'Main phone number.' })
+  @PhoneField({ description: 'Main phone number.' })
   phone?: string | null;
 
   @OptionalText(100, { description: 'City of the main office.' })

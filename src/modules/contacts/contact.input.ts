@@ -1,6 +1,6 @@
 import { IsOptional, IsUUID } from 'class-validator';
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { EmailField } from '../../graphql/business-fields.js';
+import { EmailField, PhoneField } from '../../graphql/business-fields.js';
 import { OptionalId, OptionalName, OptionalText, RequiredName } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { ListArgsOf } from '../entity/entity-inputs.js';
@@ -32,7 +32,7 @@ class ContactFields {
   @EmailField({ description: 'Email address; unique in the tenant, stored lower-case.' })
   email?: string | null;
 
-  @OptionalText(40, { min: 3, description: 'Phone number.' })
+  @PhoneField({ description: 'Phone number.' })
   phone?: string | null;
 
   @OptionalText(100, { description: 'Job title.' })

@@ -9,7 +9,7 @@ import { notFound } from '../../errors/app-error.js';
 import { ContactOrderField, type ContactFilter } from './contact.input.js';
 
 /** Every id must name an account of this tenant (the scoped query cannot see others'). */
-export async function assertAccountsExist(db: TenantDb, ids: string[]): Promise<void> {
+async function assertAccountsExist(db: TenantDb, ids: string[]): Promise<void> {
   const unique = [...new Set(ids)];
   const found = await db.account.findMany({ where: { id: { in: unique } }, select: { id: true } });
   const missing = unique.filter((id) => !found.some((row) => row.id === id));
