@@ -56,6 +56,30 @@ test('a VIEWER may run no workflow (FORBIDDEN), and a refused call changes nothi
   expect((await ok<{ invoice: { paidAmount: string } }>(INVOICE, { id: invoiceId })).invoice.paidAmount).toBe('0.00');
 });
 
+test('a pooled neighbour and a tenant on another database cannot run a workflow on this tenant’s rows', async () => {
+  const invoiceId = await newInvoice('20.00', 'ISSUED');
+  const draftId = await newInvoice('20.00', 'DRAFT');
+  const lead = await ok<{ createLead: { id: string } }>('mutation { createLead(input: { firstName: "Not", lastName: "Yours" }) { id } }');
+  const quote = await ok<{ createQuote: { id: string } }>('mutation($a: ID!) { createQuote(input: { accountId: $a, number: "Q-NY-1", subtotal: "1.00" }) { id } }', { a: accountId });
+  for (const [email, slug] of [['owner@initech.test', 'initech'], ['owner@acme.test', 'acme']] as const) {
+    const token = (await fleet.login(email, slug)).accessToken;
+    const calls = [
+      fleet.gql('mutation($id: ID!) { convertLead(id: $id) { id } }', { token, variables: { id: lead.createLead.id } }),
+      fleet.gql('mutation($id: ID!) { recordPayment(invoiceId: $id, input: { amount: "1.00" }) { id } }', { token, variables: { id: invoiceId } }),
+      fleet.gql('mutation($id: ID!) { acceptQuote(id: $id) { id } }', { token, variables: { id: quote.createQuote.id } }),
+      fleet.gql('mutation($id: ID!) { issueInvoice(id: $id) { id } }', { token, variables: { id: draftId } }),
+    ];
+    for (const result of await Promise.all(calls)) {
+      expect(codesOf(result)).toEqual(['NOT_FOUND']);
+    }
+  }
+  const after = await ok<{ lead: { status: string }; quote: { status: string }; invoice: { paidAmount: string } }>(
+    'query($l: ID!, $q: ID!, $i: ID!) { lead(id: $l) { status } quote(id: $q) { status } invoice(id: $i) { paidAmount } }',
+    { l: lead.createLead.id, q: quote.createQuote.id, i: invoiceId },
+  );
+  expect(after).toEqual({ lead: { status: 'NEW' }, quote: { status: 'DRAFT' }, invoice: { paidAmount: '0.00' } });
+});
+
 describe('convertLead', () => {
   const CREATE = 'mutation($input: CreateLeadInput!) { createLead(input: $input) { id } }';
   const CONVERT = `mutation($id: ID!, $input: ConvertLeadInput) {
@@ -76,6 +100,8 @@ describe('convertLead', () => {
       convertedOpportunity: { name: 'Lead GmbH summer party', amount: '4200.00', lead: { id } },
     });
     expectError(await gql(CONVERT, { id, input }), 'BAD_USER_INPUT', /already converted/);
+    const audit = await fleet.app.control.client.auditLog.findMany({ where: { tenantId: team.tenantId, targetId: id, operation: 'convertLead' } });
+    expect(audit.map((entry) => [entry.targetType, entry.outcome])).toEqual([['Lead', 'SUCCESS']]);
   });
 
   test('is all or nothing: a failure after the first writes leaves the lead as it was and creates nothing', async () => {
