@@ -12,6 +12,7 @@ import { type AppConfig } from './config/app-config.js';
 import { AuditLog } from './control/audit-log.js';
 import { createControlPlane, type ControlPlane } from './control/control-client.js';
 import { buildGatewaySchema } from './graphql/build-schema.js';
+import { gatewayResolvers } from './modules/resolvers.js';
 import { createContextFactory, type RequestContext } from './graphql/context.js';
 import { formatError } from './graphql/format-error.js';
 import { auditPlugin } from './graphql/plugins/audit.plugin.js';
@@ -147,7 +148,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const inFlight = new InFlightRequests();
   const limits = queryLimitProtection({ ...config.graphql, hideSuggestions: config.env === 'production' });
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildGatewaySchema(),
+    schema: await buildGatewaySchema(gatewayResolvers),
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,

@@ -8,6 +8,8 @@ export enum ErrorCode {
   TENANT_SCHEMA_OUTDATED = 'TENANT_SCHEMA_OUTDATED',
   TENANT_READ_ONLY = 'TENANT_READ_ONLY',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** An update or delete whose `expectedUpdatedAt` no longer matches the row (edited since). */
+  CONFLICT = 'CONFLICT',
 }
 
 /** HTTP status that goes with a code when the error aborts the whole request. */
@@ -20,6 +22,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   [ErrorCode.TENANT_SCHEMA_OUTDATED]: 503,
   [ErrorCode.TENANT_READ_ONLY]: 403,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.CONFLICT]: 409,
 };
 
 /**

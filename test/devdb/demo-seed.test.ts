@@ -125,6 +125,10 @@ describe('seedTenantDemoData', () => {
     // Paid invoices are paid exactly; partially paid ones are not.
     expect(await check(`SELECT count(*) AS n FROM invoices i WHERE i.status IN ('PAID', 'PARTIALLY_PAID') AND
       ((SELECT sum(p.amount) FROM payments p WHERE p.invoice_id = i.id) = i.amount) <> (i.status = 'PAID')`)).toBe(0);
+    // The paid amount recordPayment keeps is the sum of the payments; only issued invoices carry an INV- number.
+    expect(await check(`SELECT count(*) AS n FROM invoices i WHERE i.paid_amount <>
+      (SELECT coalesce(sum(p.amount), 0) FROM payments p WHERE p.invoice_id = i.id)`)).toBe(0);
+    expect(await check(`SELECT count(*) AS n FROM invoices i WHERE (i.status = 'DRAFT') <> (i.number LIKE 'DRAFT-%')`)).toBe(0);
     expect(await check(`SELECT count(*) AS n FROM events e WHERE (SELECT count(*) FROM event_dates d
       WHERE d.event_id = e.id) NOT BETWEEN 1 AND 3`)).toBe(0);
     const statuses = await rowsOf('SELECT DISTINCT status FROM leads WHERE tenant_id = $1', [initech.id]);

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { open } from '../../src/crypto/secret-box.js';
-import { type ConnectionBudget } from '../../src/tenancy/connection-budget.js';
-import { type TenantRoute } from '../../src/tenancy/datasource-registry.js';
-import { openDatasource, type DatasourceConnection } from '../../src/tenancy/tenant-client-factory.js';
+import { statementCounter } from '../support/statement-counter.js';
 import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
 
 /**
  * Relation fields are batched per request: the number of SQL statements the gateway sends to the
  * tenant database for a page of accounts with nested contacts must not grow with the page size.
- * Statements are counted at the datasource's pool, opened exactly like the product's connector
- * opens it, injected through `startTestFleet({ connect })`.
+ * Statements are counted at the datasource's pool (see statement-counter.ts).
  */
 
 const ACCOUNTS_WITH_RELATIONS = `query($first: Int!) {
@@ -25,40 +21,25 @@ interface Counted {
 
 let fleet: TestFleet | undefined;
 let token: string;
-const statements: string[] = [];
-
-/** Same as the product's connector (decrypt with the datasource id as AAD, budgeted pool), plus a statement log. */
-async function countingConnect(route: TenantRoute, budget: ConnectionBudget): Promise<DatasourceConnection> {
-  if (!fleet) {
-    throw new Error('the fleet is not started yet');
-  }
-  const url = open(fleet.config.keyRing, route.datasource.encryptedUrl, route.datasource.id);
-  const connection = await openDatasource({ url, poolMax: route.datasource.poolMax || 3, connectTimeoutMs: 5_000, budgetWaitMs: 5_000, budget, applicationName: 'test-counting' });
-  // The driver adapter sends every statement outside a transaction through the pool's `query`.
-  const query = connection.pool.query.bind(connection.pool) as (config: { text: string }) => Promise<unknown>;
-  (connection.pool as unknown as { query: typeof query }).query = (config) => {
-    statements.push(config.text);
-    return query(config);
-  };
-  return connection;
-}
+const counter = statementCounter();
 
 /** Runs one request and returns the SQL statements it sent to tenant databases. */
 async function statementsOf(first: number): Promise<{ result: Counted; sql: string[] }> {
   if (!fleet) {
     throw new Error('no fleet');
   }
-  statements.length = 0;
-  const response = await fleet.gql<Counted>(ACCOUNTS_WITH_RELATIONS, { variables: { first }, token });
+  const started = fleet;
+  const { result: response, sql } = await counter.during(() => started.gql<Counted>(ACCOUNTS_WITH_RELATIONS, { variables: { first }, token }));
   expect(response.errors).toEqual([]);
   if (!response.data) {
     throw new Error('no data');
   }
-  return { result: response.data, sql: [...statements] };
+  return { result: response.data, sql };
 }
 
 beforeAll(async () => {
-  fleet = await startTestFleet({ connect: countingConnect });
+  fleet = await startTestFleet({ connect: counter.connect });
+  counter.attach(fleet);
   token = (await fleet.login('owner@acme.test', 'acme')).accessToken;
   const tenantId = fleet.tenants.acme.id;
   const raw = await fleet.rawDb('acme');

@@ -171,12 +171,12 @@ describe('bad paging arguments are BAD_USER_INPUT with a clear message', () => {
   });
 
   test('a well-formed cursor whose id is not a UUID', async () => {
-    expectError(await page({ after: forge(['name:asc', 'Account 10', 'not-a-uuid']) }), 'BAD_USER_INPUT', /after is not a valid cursor/);
+    expectError(await page({ after: forge(['name:asc', 's', 'Account 10', 'not-a-uuid']) }), 'BAD_USER_INPUT', /after is not a valid cursor/);
   });
 
   test('a well-formed createdAt cursor whose date is not a date', async () => {
     expectError(
-      await page({ after: forge(['createdAt:asc', 'yesterday', '00000000-0000-4000-8000-000000000000']), orderBy: { field: 'CREATED_AT' } }),
+      await page({ after: forge(['createdAt:asc', 'd', 'yesterday', '00000000-0000-4000-8000-000000000000']), orderBy: { field: 'CREATED_AT' } }),
       'BAD_USER_INPUT',
       /after is not a valid cursor/,
     );

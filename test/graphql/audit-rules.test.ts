@@ -1,11 +1,12 @@
 import { buildGatewaySchema } from '../../src/graphql/build-schema.js';
+import { gatewayResolvers } from '../../src/modules/resolvers.js';
 import { auditRuleOf, returnsIdentifiedObject } from '../../src/graphql/audit-target.js';
 
 // The audit plugin names a mutation's target from its return type unless the mutation declares
 // one; this keeps a mutation added later from writing rows that say nothing about what changed.
 
 test('every mutation names its audit target: an object with an id, a declared @AuditTarget, or @NotAudited', async () => {
-  const schema = await buildGatewaySchema();
+  const schema = await buildGatewaySchema(gatewayResolvers);
   const fields = Object.values(schema.getMutationType()?.getFields() ?? {});
   expect(fields.length).toBeGreaterThan(10);
   const unnamed = fields.filter((field) => auditRuleOf(field).kind === 'returnType' && !returnsIdentifiedObject(field)).map((field) => field.name);
@@ -13,7 +14,7 @@ test('every mutation names its audit target: an object with an id, a declared @A
 });
 
 test('exactly the auth and platform-admin mutations (audited by their own services) are kept out of the generic trail, each with a reason', async () => {
-  const schema = await buildGatewaySchema();
+  const schema = await buildGatewaySchema(gatewayResolvers);
   const skipped = Object.values(schema.getMutationType()?.getFields() ?? {})
     .map((field) => ({ name: field.name, rule: auditRuleOf(field) }))
     .filter(({ rule }) => rule.kind === 'skip');

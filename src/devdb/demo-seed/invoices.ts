@@ -27,8 +27,16 @@ export function buildInvoicesAndPayments(
   contracts: readonly ContractInfo[],
 ): { invoices: Prisma.InvoiceCreateManyInput[]; payments: Prisma.PaymentCreateManyInput[] } {
   const plans = contracts.flatMap((contract) => planInvoices(ctx, contract));
-  assignNumbers(plans, 'INV', (invoice) => invoice.issuedOn);
+  // Only issued invoices carry a number of the gapless series; issueInvoice numbers the drafts.
+  assignNumbers(plans.filter((invoice) => invoice.status !== 'DRAFT'), 'INV', (invoice) => invoice.issuedOn);
+  plans.filter((invoice) => invoice.status === 'DRAFT').forEach((invoice, index) => {
+    invoice.number = `DRAFT-${String(index + 1).padStart(4, '0')}`;
+  });
   const payments = plans.flatMap((invoice) => paymentsFor(ctx, invoice));
+  const paidCents = new Map<string, number>();
+  for (const payment of payments) {
+    paidCents.set(payment.invoiceId, (paidCents.get(payment.invoiceId) ?? 0) + Math.round(Number(payment.amount) * 100));
+  }
   const invoices = plans.map((invoice): Prisma.InvoiceCreateManyInput => {
     const issued = invoice.status !== 'DRAFT';
     const createdAt = issued ? invoice.issuedOn : earlier(addDays(invoice.contract.startsOn, 1), ctx.anchor);
@@ -42,6 +50,7 @@ export function buildInvoicesAndPayments(
       status: invoice.status,
       currency: invoice.contract.currency,
       amount: centsToDecimal(invoice.amountCents),
+      paidAmount: centsToDecimal(paidCents.get(invoice.id) ?? 0),
       issuedOn: issued ? invoice.issuedOn : null,
       dueOn: invoice.dueOn,
       createdAt,

@@ -1,12 +1,12 @@
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 
 /** Relay page info: whether more rows follow and where the page ended. */
-@ObjectType()
+@ObjectType({ description: 'Where a page ended and whether more rows follow.' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether another page follows: pass endCursor as `after` to get it.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the last row of this page; null for an empty page.' })
   endCursor!: string | null;
 }
 
@@ -22,21 +22,21 @@ export interface Page<T> {
  * spec plus `totalCount`). Subclass the result so the schema gets a named type.
  */
 export function Connection<TNode extends object>(nodeType: ClassType<TNode>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class Edge {
-    @Field()
+    @Field({ description: 'Opaque position of this row; pass it as `after` to continue after it.' })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: 'The row.' })
     node!: TNode;
   }
 
   @ObjectType()
   abstract class ConnectionClass {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The rows of this page, in order.' })
     edges!: Edge[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page ended and whether more follow.' })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'Rows matching the filter across all pages.' })

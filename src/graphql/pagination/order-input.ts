@@ -9,10 +9,10 @@ import { SortDirection } from './sort-direction.js';
 export function OrderInput<TField extends string>(fieldEnum: Record<string, TField>) {
   @InputType()
   abstract class OrderInputClass {
-    @Field(() => fieldEnum)
+    @Field(() => fieldEnum, { description: 'The field to sort by; ties are broken by id.' })
     field!: TField;
 
-    @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+    @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (default) or descending.' })
     direction!: SortDirection;
   }
   return OrderInputClass;

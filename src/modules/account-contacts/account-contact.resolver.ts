@@ -38,7 +38,7 @@ export class AccountContactResolver {
     return unlinkContact(db, parseId(accountId, 'accountId'), parseId(contactId, 'contactId'));
   }
 
-  @FieldResolver(() => AccountObject)
+  @FieldResolver(() => AccountObject, { description: 'The linked account.' })
   async account(@Root() link: AccountContact, @Ctx() ctx: RequestContext): Promise<AccountObject> {
     const links = await accountLinksByContact(ctx).load(link.contactId);
     const match = links.find((candidate) => candidate.id === link.id);
@@ -48,7 +48,7 @@ export class AccountContactResolver {
     return match.account;
   }
 
-  @FieldResolver(() => ContactObject)
+  @FieldResolver(() => ContactObject, { description: 'The linked contact.' })
   async contact(@Root() link: AccountContact, @Ctx() ctx: RequestContext): Promise<ContactObject> {
     const links = await contactLinksByAccount(ctx).load(link.accountId);
     const match = links.find((candidate) => candidate.id === link.id);

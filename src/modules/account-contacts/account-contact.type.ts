@@ -1,15 +1,15 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** The link between an account and a contact, with the contact's role there. */
-@ObjectType('AccountContact')
+@ObjectType('AccountContact', { description: 'The link between an account and a contact, with the role the contact has there.' })
 export class AccountContactObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID).' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account; see `account`.' })
   accountId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contact; see `contact`.' })
   contactId!: string;
 
   @Field(() => String, { nullable: true, description: 'e.g. "Decision maker", "Billing".' })
@@ -18,6 +18,6 @@ export class AccountContactObject {
   @Field({ description: 'The main contact of the account.' })
   isPrimary!: boolean;
 
-  @Field()
+  @Field({ description: 'When the link was made.' })
   createdAt!: Date;
 }

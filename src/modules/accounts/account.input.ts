@@ -1,95 +1,77 @@
-import { IsEnum, IsInt, IsOptional, IsUrl, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { ArgsType, Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { IsOptional, Matches } from 'class-validator';
+import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { AccountType } from '../../generated/tenant/enums.js';
+import { AmountField, EnumField, IntField, PhoneField, UrlField } from '../../graphql/business-fields.js';
 import { OptionalId, OptionalName, OptionalText, RequiredName } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
-import { PageArgs } from '../../graphql/pagination/page-args.js';
-import { DecimalScalar } from '../../graphql/scalars/decimal.scalar.js';
+import { ListArgsOf } from '../entity/entity-inputs.js';
 
 export enum AccountOrderField {
   NAME = 'name',
   CREATED_AT = 'createdAt',
   UPDATED_AT = 'updatedAt',
 }
-registerEnumType(AccountOrderField, { name: 'AccountOrderField' });
+registerEnumType(AccountOrderField, { name: 'AccountOrderField', description: 'Fields accounts can be sorted by.' });
 
-@InputType()
+@InputType({ description: 'How to sort accounts.' })
 export class AccountOrder extends OrderInput(AccountOrderField) {}
 
-@InputType({ description: 'All given conditions must hold.' })
+@InputType({ description: 'Conditions on accounts; all given ones must hold.' })
 export class AccountFilter {
   @OptionalText(200, { description: 'Case-insensitive match on the name.' })
   search?: string | null;
 
-  @Field(() => AccountType, { nullable: true })
+  @EnumField(AccountType, { description: 'Only accounts of this type.' })
   type?: AccountType | null;
 
-  @OptionalId()
+  @OptionalId({ description: 'Only accounts owned by this user.' })
   ownerId?: string | null;
 }
 
 @ArgsType()
-export class AccountsArgs extends PageArgs {
-  @Field(() => AccountFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: AccountFilter | null;
-
-  @Field(() => AccountOrder, { nullable: true, description: 'Defaults to name ascending.' })
-  @IsOptional()
-  @ValidateNested()
-  orderBy?: AccountOrder | null;
-}
+export class AccountsArgs extends ListArgsOf(AccountFilter, AccountOrder, 'name ascending') {}
 
 /** Fields shared by create and update; on update, omitted fields stay and null clears. */
 @InputType()
 class AccountFields {
-  @Field(() => AccountType, { nullable: true })
-  @IsOptional()
-  @IsEnum(AccountType)
+  @EnumField(AccountType, { description: 'Where the account stands with us (default PROSPECT).' })
   type?: AccountType | null;
 
-  @OptionalText(100)
+  @OptionalText(100, { description: 'Industry, free text.' })
   industry?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl({}, { message: 'website must be a URL such as https://example.com' })
+  @UrlField({ description: 'Website URL.' })
   website?: string | null;
 
-  @OptionalText(40, { min: 3 })
+  @PhoneField({ description: 'Main phone number.' })
   phone?: string | null;
 
-  @OptionalText(100)
+  @OptionalText(100, { description: 'City of the main office.' })
   city?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code, e.g. DE.' })
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as DE' })
   country?: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true })
+  @AmountField({ description: 'Yearly revenue, exact.' })
   annualRevenue?: string | null;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(10_000_000)
+  @IntField(0, 10_000_000, { description: 'Number of employees.' })
   employeeCount?: number | null;
 
-  @OptionalId()
+  @OptionalId({ description: 'Owner: a member of this tenant.' })
   ownerId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new account.' })
 export class CreateAccountInput extends AccountFields {
-  @RequiredName(200)
+  @RequiredName(200, { description: 'Name of the company or organisation.' })
   name!: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes to an account: omitted fields are kept, null clears an optional one.' })
 export class UpdateAccountInput extends AccountFields {
-  @OptionalName(200)
+  @OptionalName(200, { description: 'Name of the company or organisation.' })
   name?: string | null;
 }

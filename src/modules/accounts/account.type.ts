@@ -6,47 +6,47 @@ import { DecimalScalar } from '../../graphql/scalars/decimal.scalar.js';
 registerEnumType(AccountType, { name: 'AccountType', description: 'Where the account stands with us.' });
 
 /** A company or organisation the tenant does business with. */
-@ObjectType('Account')
+@ObjectType('Account', { description: 'A company or organisation the tenant does business with.' })
 export class AccountObject {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID).' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Name of the company or organisation.' })
   name!: string;
 
-  @Field(() => AccountType)
+  @Field(() => AccountType, { description: 'Where the account stands with us.' })
   type!: AccountType;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Industry, free text.' })
   industry!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Website URL.' })
   website!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Main phone number.' })
   phone!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'City of the main office.' })
   city!: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
   country!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true })
+  @Field(() => DecimalScalar, { nullable: true, description: 'Yearly revenue, exact.' })
   annualRevenue!: unknown;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Number of employees.' })
   employeeCount!: number | null;
 
   @Field(() => ID, { nullable: true, description: 'Control-plane user id of the owner; see `owner`.' })
   ownerId!: string | null;
 
-  @Field()
+  @Field({ description: 'When the row was created.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the row last changed; pass it as expectedUpdatedAt to update or delete safely.' })
   updatedAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of accounts.' })
 export class AccountConnection extends Connection(AccountObject, 'Account') {}

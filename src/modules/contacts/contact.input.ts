@@ -1,20 +1,21 @@
-import { IsEmail, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { EmailField, PhoneField } from '../../graphql/business-fields.js';
 import { OptionalId, OptionalName, OptionalText, RequiredName } from '../../graphql/input-fields.js';
-import { PageArgs } from '../../graphql/pagination/page-args.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
+import { ListArgsOf } from '../entity/entity-inputs.js';
 
 export enum ContactOrderField {
   LAST_NAME = 'lastName',
   CREATED_AT = 'createdAt',
   UPDATED_AT = 'updatedAt',
 }
-registerEnumType(ContactOrderField, { name: 'ContactOrderField' });
+registerEnumType(ContactOrderField, { name: 'ContactOrderField', description: 'Fields contacts can be sorted by.' });
 
-@InputType()
+@InputType({ description: 'How to sort contacts.' })
 export class ContactOrder extends OrderInput(ContactOrderField) {}
 
-@InputType({ description: 'All given conditions must hold.' })
+@InputType({ description: 'Conditions on contacts; all given ones must hold.' })
 export class ContactFilter {
   @OptionalText(200, { description: 'Case-insensitive match on first name, last name or email.' })
   search?: string | null;
@@ -24,41 +25,29 @@ export class ContactFilter {
 }
 
 @ArgsType()
-export class ContactsArgs extends PageArgs {
-  @Field(() => ContactFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  filter?: ContactFilter | null;
-
-  @Field(() => ContactOrder, { nullable: true, description: 'Defaults to last name ascending.' })
-  @IsOptional()
-  @ValidateNested()
-  orderBy?: ContactOrder | null;
-}
+export class ContactsArgs extends ListArgsOf(ContactFilter, ContactOrder, 'last name ascending') {}
 
 @InputType()
 class ContactFields {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail({}, { message: 'email must be a valid email address' })
+  @EmailField({ description: 'Email address; unique in the tenant, stored lower-case.' })
   email?: string | null;
 
-  @OptionalText(40, { min: 3 })
+  @PhoneField({ description: 'Phone number.' })
   phone?: string | null;
 
   @OptionalText(100, { description: 'Job title.' })
   title?: string | null;
 
-  @OptionalId()
+  @OptionalId({ description: 'Owner: a member of this tenant.' })
   ownerId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new contact.' })
 export class CreateContactInput extends ContactFields {
-  @RequiredName(100)
+  @RequiredName(100, { description: 'First name.' })
   firstName!: string;
 
-  @RequiredName(100)
+  @RequiredName(100, { description: 'Last name.' })
   lastName!: string;
 
   @Field(() => [ID], { nullable: true, description: 'Accounts to link the new contact to; it becomes the primary contact of the first one if that has none.' })
@@ -67,11 +56,11 @@ export class CreateContactInput extends ContactFields {
   accountIds?: string[] | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a contact: omitted fields are kept, null clears an optional one.' })
 export class UpdateContactInput extends ContactFields {
-  @OptionalName(100)
+  @OptionalName(100, { description: 'First name.' })
   firstName?: string | null;
 
-  @OptionalName(100)
+  @OptionalName(100, { description: 'Last name.' })
   lastName?: string | null;
 }

@@ -1,51 +1,15 @@
-import { type ControlClient } from '../../control/control-client.js';
-import { badInput, notFound } from '../../errors/app-error.js';
-import { type Contact, type Prisma } from '../../generated/tenant/client.js';
-import { type Page } from '../../graphql/pagination/connection.js';
-import { paginate } from '../../graphql/pagination/paginate.js';
-import { rethrowNotFound } from '../../graphql/prisma-errors.js';
+import { type Contact } from '../../generated/tenant/client.js';
 import { type TenantDb } from '../../tenancy/tenant-scope.js';
-import { assertTenantMember } from '../users/membership-guard.js';
-import { ContactOrderField, type ContactsArgs, type CreateContactInput, type UpdateContactInput } from './contact.input.js';
-
-function whereOf(filter: ContactsArgs['filter']): Prisma.ContactWhereInput {
-  const search = filter?.search;
-  return {
-    ...(search
-      ? {
-          OR: [
-            { firstName: { contains: search, mode: 'insensitive' } },
-            { lastName: { contains: search, mode: 'insensitive' } },
-            { email: { contains: search, mode: 'insensitive' } },
-          ],
-        }
-      : {}),
-    ...(filter?.accountId ? { accounts: { some: { accountId: filter.accountId } } } : {}),
-  };
-}
-
-export function listContacts(db: TenantDb, args: ContactsArgs): Promise<Page<Contact>> {
-  return paginate<Contact>({
-    findMany: (query) => db.contact.findMany(query),
-    count: (query) => db.contact.count(query),
-    where: whereOf(args.filter),
-    sortField: args.orderBy?.field ?? ContactOrderField.LAST_NAME,
-    direction: args.orderBy?.direction ?? 'asc',
-    first: args.first,
-    after: args.after,
-  });
-}
-
-export async function getContact(db: TenantDb, id: string): Promise<Contact> {
-  const contact = await db.contact.findUnique({ where: { id } });
-  if (!contact) {
-    throw notFound('Contact', id);
-  }
-  return contact;
-}
+import { type Json } from '../entity/entity-delegate.js';
+import { type WriteScope } from '../entity/entity-definition.js';
+import { allOf, textSearch } from '../entity/entity-inputs.js';
+import { createEntityService } from '../entity/entity-service.js';
+import { byIdLoader } from '../entity/relation-loaders.js';
+import { notFound } from '../../errors/app-error.js';
+import { ContactOrderField, type ContactFilter } from './contact.input.js';
 
 /** Every id must name an account of this tenant (the scoped query cannot see others'). */
-export async function assertAccountsExist(db: TenantDb, ids: string[]): Promise<void> {
+async function assertAccountsExist(db: TenantDb, ids: string[]): Promise<void> {
   const unique = [...new Set(ids)];
   const found = await db.account.findMany({ where: { id: { in: unique } }, select: { id: true } });
   const missing = unique.filter((id) => !found.some((row) => row.id === id));
@@ -54,43 +18,39 @@ export async function assertAccountsExist(db: TenantDb, ids: string[]): Promise<
   }
 }
 
-export async function createContact(db: TenantDb, control: ControlClient, tenantId: string, input: CreateContactInput): Promise<Contact> {
-  const { accountIds, ...fields } = input;
-  if (fields.ownerId) {
-    await assertTenantMember(control, tenantId, fields.ownerId, 'ownerId');
+/** The links a new contact gets: it becomes the primary contact of the first account if that has none. */
+async function initialLinks(scope: WriteScope, accountIds: unknown): Promise<Json> {
+  const links = [...new Set(Array.isArray(accountIds) ? (accountIds as string[]) : [])];
+  if (links.length === 0) {
+    return {};
   }
-  const links = [...new Set(accountIds ?? [])];
-  let primaryFor: string | undefined;
-  if (links.length > 0) {
-    await assertAccountsExist(db, links);
-    const hasPrimary = await db.accountContact.count({ where: { accountId: links[0], isPrimary: true } });
-    primaryFor = hasPrimary === 0 ? links[0] : undefined;
-  }
-  return db.contact.create({
-    data: {
-      ...fields,
-      email: fields.email?.toLowerCase() ?? null,
-      tenantId,
-      accounts: links.length ? { create: links.map((accountId) => ({ accountId, tenantId, isPrimary: accountId === primaryFor })) } : undefined,
-    },
-  });
+  await assertAccountsExist(scope.db, links);
+  const hasPrimary = await scope.db.accountContact.count({ where: { accountId: links[0], isPrimary: true } });
+  const primaryFor = hasPrimary === 0 ? links[0] : undefined;
+  return { accounts: { create: links.map((accountId) => ({ accountId, tenantId: scope.tenantId, isPrimary: accountId === primaryFor })) } };
 }
 
-export async function updateContact(db: TenantDb, control: ControlClient, tenantId: string, id: string, input: UpdateContactInput): Promise<Contact> {
-  if (input.ownerId) {
-    await assertTenantMember(control, tenantId, input.ownerId, 'ownerId');
-  }
-  const { firstName, lastName, ...nullable } = input;
-  if (firstName === null || lastName === null) {
-    throw badInput('firstName and lastName cannot be cleared');
-  }
-  const data: Prisma.ContactUpdateInput = { ...nullable, firstName, lastName };
-  if (nullable.email) {
-    data.email = nullable.email.toLowerCase();
-  }
-  return rethrowNotFound(db.contact.update({ where: { id }, data }), 'Contact', id);
+/** Contacts on the generic entity service; emails are kept lower-case, `accountIds` link a new contact. */
+export const contactService = createEntityService<Contact, ContactFilter>({
+  name: 'Contact',
+  model: 'contact',
+  defaultOrder: ContactOrderField.LAST_NAME,
+  required: ['firstName', 'lastName'],
+  users: ['ownerId'],
+  where: (filter) =>
+    allOf(textSearch(filter.search, ['firstName', 'lastName', 'email']), filter.accountId ? { accounts: { some: { accountId: filter.accountId } } } : {}),
+  async prepare(_next, data, scope, mode) {
+    const { accountIds, ...fields } = data;
+    const email = typeof fields.email === 'string' ? { email: fields.email.toLowerCase() } : {};
+    const links = mode === 'create' ? await initialLinks(scope, accountIds) : {};
+    return { ...fields, ...email, ...links };
+  },
+});
+
+/** One contact of the tenant, or NOT_FOUND. */
+export function getContact(db: TenantDb, id: string): Promise<Contact> {
+  return contactService.get(db, id);
 }
 
-export function deleteContact(db: TenantDb, id: string): Promise<Contact> {
-  return rethrowNotFound(db.contact.delete({ where: { id } }), 'Contact', id);
-}
+/** Contacts by id, batched per request. */
+export const contactById = byIdLoader<Contact>('contact');

@@ -1,0 +1,42 @@
+import { badInput } from '../../errors/app-error.js';
+import { type Attachment } from '../../generated/tenant/client.js';
+import { delegateOf, type ModelName } from '../entity/entity-delegate.js';
+import { allOf, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { createEntityService } from '../entity/entity-service.js';
+import { AttachmentOrderField, AttachmentSubjectType, type AttachmentFilter } from './attachment.input.js';
+
+/** The model behind each kind of subject. */
+export const SUBJECT_MODEL: Readonly<Record<AttachmentSubjectType, ModelName>> = {
+  [AttachmentSubjectType.ACCOUNT]: 'account',
+  [AttachmentSubjectType.CONTACT]: 'contact',
+  [AttachmentSubjectType.LEAD]: 'lead',
+  [AttachmentSubjectType.OPPORTUNITY]: 'opportunity',
+  [AttachmentSubjectType.EVENT]: 'event',
+  [AttachmentSubjectType.QUOTE]: 'quote',
+  [AttachmentSubjectType.CONTRACT]: 'contract',
+  [AttachmentSubjectType.INVOICE]: 'invoice',
+};
+
+/** Attachments on the generic entity service; the subject must be a record of this tenant. */
+export const attachmentService = createEntityService<Attachment, AttachmentFilter>({
+  name: 'Attachment',
+  model: 'attachment',
+  defaultOrder: AttachmentOrderField.FILE_NAME,
+  required: ['fileName', 'contentType'],
+  where: (filter) =>
+    allOf(
+      textSearch(filter.search, ['fileName']),
+      ...equalsEach(filter, 'subjectType', 'subjectId', 'contentType'),
+    ),
+  async prepare(_next, data, scope, mode) {
+    if (mode === 'update') {
+      return data;
+    }
+    const model = SUBJECT_MODEL[data.subjectType as AttachmentSubjectType];
+    const found = await delegateOf(scope.db, model).count({ where: { id: data.subjectId } });
+    if (found === 0) {
+      throw badInput(`subjectId must be the id of a record of type ${String(data.subjectType)} of this tenant`, 'subjectId');
+    }
+    return { ...data, uploadedById: scope.userId };
+  },
+});

@@ -1,0 +1,54 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { type Account, type Contract, type Event, type Invoice, type Quote } from '../../generated/tenant/client.js';
+import { type RequestContext } from '../../graphql/context.js';
+import { accountById } from '../accounts/account.service.js';
+import { AccountObject } from '../accounts/account.type.js';
+import { withActivity } from '../activity/activity-relations.js';
+import { AttachmentSubjectType } from '../attachments/attachment.input.js';
+import { createEntityResolver } from '../entity/entity-resolver.js';
+import { loadOptional } from '../entity/relation-loaders.js';
+import { eventById } from '../events/event.service.js';
+import { EventObject } from '../events/event.type.js';
+import { invoicesByContract } from '../invoices/invoice.service.js';
+import { InvoiceObject } from '../invoices/invoice.type.js';
+import { quoteById } from '../quotes/quote.service.js';
+import { QuoteObject } from '../quotes/quote.type.js';
+import { ContractsArgs, CreateContractInput, UpdateContractInput } from './contract.input.js';
+import { contractService } from './contract.service.js';
+import { ContractConnection, ContractObject } from './contract.type.js';
+
+const ContractCrud = createEntityResolver({
+  service: contractService,
+  one: 'contract',
+  many: 'contracts',
+  typeName: 'Contract',
+  noun: 'contracts',
+  objectType: ContractObject,
+  connectionType: ContractConnection,
+  argsType: ContractsArgs,
+  createInput: CreateContractInput,
+  updateInput: UpdateContractInput,
+});
+
+@Resolver(() => ContractObject)
+export class ContractResolver extends withActivity(ContractCrud, { type: ContractObject, attachments: AttachmentSubjectType.CONTRACT }) {
+  @FieldResolver(() => AccountObject, { description: 'The account the contract is with.' })
+  account(@Root() contract: Contract, @Ctx() ctx: RequestContext): Promise<Account | null> {
+    return accountById(ctx).load(contract.accountId);
+  }
+
+  @FieldResolver(() => QuoteObject, { nullable: true, description: 'The quote it was made from.' })
+  quote(@Root() contract: Contract, @Ctx() ctx: RequestContext): Promise<Quote | null> | null {
+    return loadOptional(quoteById(ctx), contract.quoteId);
+  }
+
+  @FieldResolver(() => EventObject, { nullable: true, description: 'The event it is for.' })
+  event(@Root() contract: Contract, @Ctx() ctx: RequestContext): Promise<Event | null> | null {
+    return loadOptional(eventById(ctx), contract.eventId);
+  }
+
+  @FieldResolver(() => [InvoiceObject], { description: 'Invoices under this contract.' })
+  invoices(@Root() contract: Contract, @Ctx() ctx: RequestContext): Promise<Invoice[]> {
+    return invoicesByContract(ctx).load(contract.id);
+  }
+}

@@ -1,0 +1,24 @@
+import { type EventDate } from '../../generated/tenant/client.js';
+import { assertDateOrder } from '../entity/date-order.js';
+import { allOf, dateWithin, equals } from '../entity/entity-inputs.js';
+import { createEntityService } from '../entity/entity-service.js';
+import { hasManyLoader } from '../entity/relation-loaders.js';
+import { referencesOf } from '../entity/references.js';
+import { EventDateOrderField, type EventDateFilter } from './event-date.input.js';
+
+/** Event dates on the generic entity service; a date may not end before it starts. */
+export const eventDateService = createEntityService<EventDate, EventDateFilter>({
+  name: 'EventDate',
+  model: 'eventDate',
+  defaultOrder: EventDateOrderField.STARTS_AT,
+  required: ['eventId', 'startsAt', 'endsAt'],
+  references: referencesOf('eventId', 'locationId'),
+  where: (filter) => allOf(equals('eventId', filter.eventId), equals('locationId', filter.locationId), dateWithin('startsAt', filter.startsAt)),
+  prepare: (next, data) => {
+    assertDateOrder(next, 'startsAt', 'endsAt');
+    return data;
+  },
+});
+
+/** The dates of events, in time order, batched per request. */
+export const datesByEvent = hasManyLoader<EventDate>('eventDate', 'eventId', [{ startsAt: 'asc' }, { id: 'asc' }]);

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { type Invoice } from '../../generated/tenant/client.js';
+import { assertDateOrder } from '../entity/date-order.js';
+import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { createEntityService } from '../entity/entity-service.js';
+import { byIdLoader, hasManyLoader } from '../entity/relation-loaders.js';
+import { referencesOf } from '../entity/references.js';
+import { InvoiceOrderField, type InvoiceFilter } from './invoice.input.js';
+
+/** Invoices on the generic entity service; an invoice may not fall due before it is issued. */
+export const invoiceService = createEntityService<Invoice, InvoiceFilter>({
+  name: 'Invoice',
+  model: 'invoice',
+  defaultOrder: InvoiceOrderField.NUMBER,
+  nullableOrder: [InvoiceOrderField.ISSUED_ON, InvoiceOrderField.DUE_ON],
+  required: ['accountId', 'number', 'amount', 'status', 'currency'],
+  references: referencesOf('accountId', 'contractId', 'eventId'),
+  where: (filter) =>
+    allOf(
+      textSearch(filter.search, ['number']),
+      ...equalsEach(filter, 'status', 'accountId', 'contractId', 'eventId'),
+      amountWithin('amount', filter.amount),
+      dateWithin('dueOn', filter.dueOn),
+    ),
+  prepare: (next, data, _scope, mode) => {
+    assertDateOrder(next, 'issuedOn', 'dueOn');
+    return mode === 'create' && data.number === undefined ? { ...data, number: `DRAFT-${randomBytes(5).toString('hex').toUpperCase()}` } : data;
+  },
+});
+
+/** Invoices by id and by account, contract and event, batched per request. */
+export const invoiceById = byIdLoader<Invoice>('invoice');
+export const invoicesByAccount = hasManyLoader<Invoice>('invoice', 'accountId');
+export const invoicesByContract = hasManyLoader<Invoice>('invoice', 'contractId');
+export const invoicesByEvent = hasManyLoader<Invoice>('invoice', 'eventId');

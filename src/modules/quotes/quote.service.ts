@@ -1,0 +1,32 @@
+import { Prisma, type Quote } from '../../generated/tenant/client.js';
+import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { createEntityService } from '../entity/entity-service.js';
+import { byIdLoader, hasManyLoader } from '../entity/relation-loaders.js';
+import { referencesOf } from '../entity/references.js';
+import { QuoteOrderField, type QuoteFilter } from './quote.input.js';
+
+/** Quotes on the generic entity service; the total is derived, so it can never disagree. */
+export const quoteService = createEntityService<Quote, QuoteFilter>({
+  name: 'Quote',
+  model: 'quote',
+  defaultOrder: QuoteOrderField.NUMBER,
+  nullableOrder: [QuoteOrderField.VALID_UNTIL],
+  required: ['accountId', 'number', 'subtotal', 'tax', 'status', 'currency'],
+  references: referencesOf('accountId', 'opportunityId', 'eventId'),
+  where: (filter) =>
+    allOf(
+      textSearch(filter.search, ['number']),
+      ...equalsEach(filter, 'status', 'accountId', 'opportunityId', 'eventId'),
+      amountWithin('total', filter.total),
+      dateWithin('validUntil', filter.validUntil),
+    ),
+  prepare: (next, data) => {
+    const total = new Prisma.Decimal(String(next.subtotal)).plus(new Prisma.Decimal(String(next.tax ?? 0)));
+    return { ...data, total: total.toFixed(2) };
+  },
+});
+
+/** Quotes by id, and the quotes of accounts and of events, batched per request. */
+export const quoteById = byIdLoader<Quote>('quote');
+export const quotesByAccount = hasManyLoader<Quote>('quote', 'accountId');
+export const quotesByEvent = hasManyLoader<Quote>('quote', 'eventId');
