@@ -23,12 +23,13 @@ ALTER TABLE "communications" ADD COLUMN     "updated_at" TIMESTAMPTZ(3) NOT NULL
 
 -- CreateTable
 CREATE TABLE "number_sequences" (
+    "id" UUID NOT NULL,
     "tenant_id" UUID NOT NULL,
     "name" TEXT NOT NULL,
     "last_value" INTEGER NOT NULL DEFAULT 0,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "number_sequences_pkey" PRIMARY KEY ("tenant_id","name")
+    CONSTRAINT "number_sequences_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -66,6 +67,9 @@ CREATE INDEX "contracts_event_id_idx" ON "contracts"("event_id");
 
 -- CreateIndex
 CREATE INDEX "invoices_event_id_idx" ON "invoices"("event_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "number_sequences_tenant_id_name_key" ON "number_sequences"("tenant_id", "name");
 
 -- AddForeignKey
 ALTER TABLE "contracts" ADD CONSTRAINT "contracts_event_id_fkey" FOREIGN KEY ("event_id") REFERENCES "events"("id") ON DELETE SET NULL ON UPDATE CASCADE;
