@@ -19,8 +19,8 @@ export interface LimitRule {
   blockSeconds?: number;
 }
 
-/** Builds the limiter of one rule. */
-export type LimiterFactory = (rule: LimitRule) => RateLimiterAbstract;
+/** Builds the limiter of one rule, or none for a rule of 0 points (that limit is off). */
+export type LimiterFactory = (rule: LimitRule) => RateLimiterAbstract | null;
 
 /**
  * Limiters whose counters live in the control plane, so every replica counts against the same
@@ -29,17 +29,19 @@ export type LimiterFactory = (rule: LimitRule) => RateLimiterAbstract;
  */
 export function postgresLimiters(pool: pg.Pool): LimiterFactory {
   return (rule) =>
-    new RateLimiterPostgres({
-      storeClient: pool,
-      storeType: 'pool',
-      tableName: COUNTER_TABLE,
-      tableCreated: true,
-      keyPrefix: rule.name,
-      points: rule.points,
-      duration: rule.durationSeconds,
-      blockDuration: rule.blockSeconds ?? 0,
-      insuranceLimiter: new RateLimiterMemory({ keyPrefix: rule.name, points: rule.points, duration: rule.durationSeconds, blockDuration: rule.blockSeconds ?? 0 }),
-    });
+    rule.points <= 0
+      ? null
+      : new RateLimiterPostgres({
+          storeClient: pool,
+          storeType: 'pool',
+          tableName: COUNTER_TABLE,
+          tableCreated: true,
+          keyPrefix: rule.name,
+          points: rule.points,
+          duration: rule.durationSeconds,
+          blockDuration: rule.blockSeconds ?? 0,
+          insuranceLimiter: new RateLimiterMemory({ keyPrefix: rule.name, points: rule.points, duration: rule.durationSeconds, blockDuration: rule.blockSeconds ?? 0 }),
+        });
 }
 
 /** Seconds until a refused caller may try again (at least 1), from the library's refusal. */

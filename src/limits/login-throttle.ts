@@ -27,7 +27,7 @@ export class LoginThrottle {
     private readonly onRefused: RefusalListener = () => undefined,
   ) {
     const window = settings.loginWindowSeconds;
-    const rule = (name: LimitName, points: number) => (points > 0 ? limiters({ name, points, durationSeconds: window, blockSeconds: window }) : null);
+    const rule = (name: LimitName, points: number) => limiters({ name, points, durationSeconds: window, blockSeconds: window });
     this.byAccount = rule('login-account', settings.failuresPerAccount);
     this.byAddress = rule('login-address', settings.failuresPerAddress);
   }

@@ -24,7 +24,7 @@ export class RequestRateLimits {
     limiters: LimiterFactory,
     private readonly onRefused: RefusalListener = () => undefined,
   ) {
-    const rule = (name: LimitName, points: number) => (points > 0 ? limiters({ name, points, durationSeconds: settings.requestWindowSeconds }) : null);
+    const rule = (name: LimitName, points: number) => limiters({ name, points, durationSeconds: settings.requestWindowSeconds });
     this.perUser = rule('requests-user', settings.perUserPerWindow);
     this.perTenant = rule('requests-tenant', settings.perTenantPerWindow);
   }
