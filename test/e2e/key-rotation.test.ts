@@ -47,6 +47,12 @@ test('rotation while requests are served: no request fails, and every secret end
   let rotating = true;
   const failures: string[] = [];
   let served = 0;
+  let servedWaiter: { atLeast: number; resolve: () => void } | undefined;
+  /** Resolves once `count` more requests have been answered, so every batch overlaps live traffic. */
+  const moreServed = (count: number) =>
+    new Promise<void>((resolve) => {
+      servedWaiter = { atLeast: served + count, resolve };
+    });
   const traffic = async (token: string) => {
     while (rotating) {
       const result = await fleet.gql<{ accounts: { totalCount: number } }>('{ accounts { totalCount } }', { token });
@@ -54,6 +60,10 @@ test('rotation while requests are served: no request fails, and every secret end
         failures.push(JSON.stringify(result.errors));
       }
       served += 1;
+      if (servedWaiter && served >= servedWaiter.atLeast) {
+        servedWaiter.resolve();
+        servedWaiter = undefined;
+      }
     }
   };
   const clients = tokens.map((token) => traffic(token));
@@ -67,13 +77,15 @@ test('rotation while requests are served: no request fails, and every secret end
       for (const tenant of Object.values(fleet.tenants)) {
         fleet.app.pool.evictDatasource(tenant.datasourceId);
       }
+      return moreServed(tokens.length);
     },
   });
   rotating = false;
   await Promise.all(clients);
 
   expect(failures).toEqual([]);
-  expect(served).toBeGreaterThan(tokens.length);
+  // Five batches of five, each followed by a round of requests on rebuilt clients.
+  expect(served).toBeGreaterThanOrEqual(5 * tokens.length);
   expect(result).toMatchObject({ rotated: EXTRA_DATASOURCES + 3, total: EXTRA_DATASOURCES + 3, failed: [], raced: 0, interrupted: false });
   for (const row of await control().datasource.findMany()) {
     expect({ column: row.keyId, envelope: envelopeKeyId(row.encryptedUrl) }).toEqual({ column: newKey.id, envelope: newKey.id });

@@ -10,8 +10,8 @@ export interface KeyRotationOptions {
   keyRing: KeyRing;
   /** Secrets re-sealed per control-plane transaction. Default 100: short transactions, few round trips. */
   batchSize?: number;
-  /** Told after each batch commits, e.g. to draw progress. */
-  onBatch?: (progress: KeyRotationProgress) => void;
+  /** Told after each batch commits, e.g. to draw progress; the next batch waits for a returned promise. */
+  onBatch?: (progress: KeyRotationProgress) => void | Promise<void>;
   /** Checked between batches: when it returns true the run stops cleanly (SIGINT); a re-run continues. */
   shouldStop?: () => boolean;
 }
@@ -91,7 +91,7 @@ export async function rotateKeys(options: KeyRotationOptions): Promise<KeyRotati
     const written = counts.reduce((sum, { count }) => sum + count, 0);
     result.rotated += written;
     result.raced += counts.length - written;
-    options.onBatch?.({ rotated: result.rotated, total: result.total });
+    await options.onBatch?.({ rotated: result.rotated, total: result.total });
   }
   return result;
 }
