@@ -66,6 +66,7 @@ async function run(job: LoadJob, durationSeconds: number, measure: boolean): Pro
     transportErrors: result.errors + result.timeouts,
     firstFailure,
     perTenant,
+    servedRequests: result.requests.total,
   };
 }
 
@@ -77,7 +78,12 @@ process.once('message', (job: LoadJob) => {
     const result = await run(job, job.durationSeconds, true);
     // A failure while warming up fails the phase as well.
     const failures = result.failures + (warmup?.failures ?? 0);
-    const reply: LoadResult = { ...result, failures, firstFailure: warmup?.firstFailure ?? result.firstFailure };
+    const reply: LoadResult = {
+      ...result,
+      failures,
+      firstFailure: warmup?.firstFailure ?? result.firstFailure,
+      servedRequests: result.servedRequests + (warmup?.servedRequests ?? 0),
+    };
     process.send?.(reply, () => process.exit(0));
   })().catch((error: unknown) => {
     process.stderr.write(`load process failed: ${String(error)}\n`);

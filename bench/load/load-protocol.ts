@@ -29,4 +29,6 @@ export interface LoadResult {
   firstFailure: string | null;
   /** Requests per tenant index, to show the traffic shape. */
   perTenant: number[];
+  /** Every answered request, warm-up included: what the server's CPU time is divided by. */
+  servedRequests: number;
 }

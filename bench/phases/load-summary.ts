@@ -16,6 +16,12 @@ export interface LoadSummary {
   loopDelayMs: ServerStats['loopDelayMs'];
   /** Most connections the server held to Postgres while the load ran. */
   peakPgConnections: number;
+  /**
+   * CPU time per answered request (warm-up included) of the server under test and of PostgreSQL
+   * (postmaster and every backend, including those that exited). Unlike latency and throughput it
+   * does not depend on what else the machine runs at the time; null where it was not read.
+   */
+  cpuMsPerRequest: { server: number; postgres: number | null };
 }
 
 /** One measured round: what the load process saw, and the server's own sample after it. */
@@ -23,6 +29,8 @@ export interface MeasuredRound {
   load: LoadResult;
   stats: ServerStats;
   peakPgConnections: number;
+  /** CPU time used during the round by the server under test, and by PostgreSQL (null: not read). */
+  cpuMs: { server: number; postgres: number | null };
 }
 
 export const megabytes = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
@@ -47,6 +55,17 @@ export function summarizeRounds(rounds: readonly MeasuredRound[]): LoadSummary {
       max: hundredths(largest((round) => round.stats.loopDelayMs.max)),
     },
     peakPgConnections: largest((round) => round.peakPgConnections),
+    cpuMsPerRequest: cpuPerRequest(rounds),
+  };
+}
+
+function cpuPerRequest(rounds: readonly MeasuredRound[]): LoadSummary['cpuMsPerRequest'] {
+  const served = rounds.reduce((sum, round) => sum + round.load.servedRequests, 0);
+  const perRequest = (ms: number) => (served === 0 ? 0 : Math.round((ms / served) * 1000) / 1000);
+  const postgres = rounds.map((round) => round.cpuMs.postgres);
+  return {
+    server: perRequest(rounds.reduce((sum, round) => sum + round.cpuMs.server, 0)),
+    postgres: postgres.some((ms) => ms === null) ? null : perRequest(postgres.reduce<number>((sum, ms) => sum + (ms ?? 0), 0)),
   };
 }
 

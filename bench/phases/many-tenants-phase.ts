@@ -5,6 +5,7 @@ import { type BenchFleet } from '../setup/bench-fleet.js';
 import { type BenchPostgres } from '../setup/bench-postgres.js';
 import { setDedicatedPoolSizes } from '../setup/datasource-pools.js';
 import { openConnectionSampler } from '../support/pg-connections.js';
+import { cpuBetween, readCpu } from '../support/process-cpu.js';
 import { assertClean, megabytes, summarizeRounds, type LoadSummary } from './load-summary.js';
 
 /** One sample of the gateway during the many-tenant run. */
@@ -61,12 +62,13 @@ export async function runManyTenantsPhase(
   }, 1000);
   try {
     log(`  ${databases} tenant databases, budget ${connectionBudget} connections, ${durationSeconds} s of Zipf traffic…`);
-    await gateway.stats({ resetLoopDelay: true });
+    const cpuAtStart = readCpu((await gateway.stats({ resetLoopDelay: true })).cpuMs, postgres.postmasterPid);
     const load = await runLoad({ url: gateway.url, tenants, distribution: 'zipf', connections, durationSeconds, warmupSeconds: 0, seed: 11 });
     clearInterval(timer);
     const stats = await gateway.stats();
     const peakTenantConnections = Math.max(0, ...samples.map((sample) => sample.tenantConnections));
-    const summary = summarizeRounds([{ load, stats, peakPgConnections: peakTenantConnections }]);
+    const cpuMs = cpuBetween(cpuAtStart, readCpu(stats.cpuMs, postgres.postmasterPid));
+    const summary = summarizeRounds([{ load, stats, peakPgConnections: peakTenantConnections, cpuMs }]);
     assertClean(`many tenants (${databases} databases)`, summary);
     const half = durationSeconds / 2;
     const rssMax = (keep: (sample: FleetSample) => boolean) => Math.max(0, ...samples.filter(keep).map((sample) => sample.rssMb));
@@ -87,7 +89,8 @@ export async function runManyTenantsPhase(
     };
     log(
       `  ${summary.requests} requests, ${summary.failures} failures, peak ${peakTenantConnections}/${connectionBudget} connections, ` +
-        `RSS ${results.rssFirstHalfMaxMb} → ${results.rssSecondHalfMaxMb} MB, ${results.clientsBuilt} clients built`,
+        `RSS ${results.rssFirstHalfMaxMb} → ${results.rssSecondHalfMaxMb} MB, ${results.clientsBuilt} clients built, ${results.budgetWaits} budget waits, ` +
+        `CPU/request ${summary.cpuMsPerRequest.server} ms + Postgres ${summary.cpuMsPerRequest.postgres ?? 'n/a'} ms`,
     );
     if (peakTenantConnections > connectionBudget) {
       throw new Error(`tenant connections reached ${peakTenantConnections}, above the budget of ${connectionBudget}`);

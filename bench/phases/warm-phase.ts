@@ -6,6 +6,7 @@ import { startServer, type ServerHandle } from '../servers/server-handle.js';
 import { type BenchFleet, type BenchTenant } from '../setup/bench-fleet.js';
 import { type BenchPostgres } from '../setup/bench-postgres.js';
 import { openConnectionSampler } from '../support/pg-connections.js';
+import { cpuBetween, readCpu } from '../support/process-cpu.js';
 import { assertClean, summarizeRounds, type LoadSummary, type MeasuredRound } from './load-summary.js';
 
 /** One traffic shape measured on the baseline and on the gateway, in interleaved rounds. */
@@ -70,7 +71,7 @@ export async function runWarmPhase(
     const connections = await openConnectionSampler(postgres.adminUrl, contender.applicationPrefix);
     try {
       await primeTenants(contender.server.url, contender.tenants);
-      await contender.server.stats({ resetLoopDelay: true });
+      const cpuAtStart = readCpu((await contender.server.stats({ resetLoopDelay: true })).cpuMs, postgres.postmasterPid);
       connections.start(250);
       const load = await runLoad({
         url: contender.server.url,
@@ -82,7 +83,8 @@ export async function runWarmPhase(
         seed: 7,
       });
       const peakPgConnections = Math.max(0, ...(await connections.stop()));
-      return { load, stats: await contender.server.stats(), peakPgConnections };
+      const stats = await contender.server.stats();
+      return { load, stats, peakPgConnections, cpuMs: cpuBetween(cpuAtStart, readCpu(stats.cpuMs, postgres.postmasterPid)) };
     } finally {
       await connections.close();
     }
@@ -103,7 +105,8 @@ export async function runWarmPhase(
       assertClean(`${contender.label} with ${contender.tenants.length} tenants (${distribution})`, summary);
       log(
         `  ${contender.label.padEnd(16)} ${String(contender.tenants.length).padStart(3)} tenants ${distribution.padEnd(4)}` +
-          `  p50 ${summary.latencyMs.p50} ms  p99 ${summary.latencyMs.p99} ms  ${summary.requestsPerSecond} req/s`,
+          `  p50 ${summary.latencyMs.p50} ms  p99 ${summary.latencyMs.p99} ms  ${summary.requestsPerSecond} req/s` +
+          `  CPU/request ${summary.cpuMsPerRequest.server} ms + Postgres ${summary.cpuMsPerRequest.postgres ?? 'n/a'} ms`,
       );
       return summary;
     });

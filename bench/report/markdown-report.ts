@@ -3,6 +3,7 @@ import { type BenchResults } from './bench-results.js';
 
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const load = (summary: LoadSummary) => [summary.latencyMs.p50, summary.latencyMs.p99, summary.requestsPerSecond];
+const cpu = (summary: LoadSummary) => `${summary.cpuMsPerRequest.server} + ${summary.cpuMsPerRequest.postgres ?? 'n/a'}`;
 
 function warmSection(results: BenchResults): string[] {
   const warm = results.phases.warm;
@@ -25,6 +26,12 @@ function warmSection(results: BenchResults): string[] {
     }),
     '',
     '"gateway": each tenant on its own database; "pooled": the same tenants on one POOLED datasource (routing without the spread over databases).',
+    '',
+    'CPU time per request, server under test + PostgreSQL (ms; postmaster and every backend). Unlike latency it does not move with what else the machine runs.',
+    '',
+    row(['tenants', 'traffic', 'single DB', 'gateway', 'pooled']),
+    row(Array.from({ length: 5 }, () => '---')),
+    ...warm.comparisons.map((c) => row([c.tenants, c.distribution, cpu(c.baseline), cpu(c.gateway), cpu(c.gatewayPooled)])),
     '',
   ];
 }
@@ -65,8 +72,8 @@ function manySection(results: BenchResults): string[] {
     '',
     `Each datasource's pool is ${many.poolMax} connection(s); the gateway runs with \`${many.gatewayNodeOptions || 'no Node flags'}\`.`,
     '',
-    row(['requests', 'errors', 'req/s', 'p50 / p99 ms', 'peak tenant connections', 'clients built', 'evicted', 'budget waits', 'RSS 1st half / 2nd half MB', 'event-loop delay p99 ms']),
-    row(Array.from({ length: 10 }, () => '---')),
+    row(['requests', 'errors', 'req/s', 'p50 / p99 ms', 'peak tenant connections', 'clients built', 'evicted', 'budget waits', 'RSS 1st half / 2nd half MB', 'event-loop delay p99 ms', 'CPU/request gateway + Postgres ms']),
+    row(Array.from({ length: 11 }, () => '---')),
     row([
       many.load.requests,
       many.load.failures + many.load.transportErrors,
@@ -78,6 +85,7 @@ function manySection(results: BenchResults): string[] {
       many.budgetWaits,
       `${many.rssFirstHalfMaxMb} / ${many.rssSecondHalfMaxMb}`,
       many.load.loopDelayMs.p99,
+      cpu(many.load),
     ]),
     '',
   ];

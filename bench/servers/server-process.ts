@@ -71,9 +71,11 @@ function requireEnv(name: string): string {
 
 function stats(pool: Awaited<ReturnType<typeof start>>['pool']): ServerStats {
   const memory = process.memoryUsage();
+  const cpu = process.cpuUsage();
   return {
     rssBytes: memory.rss,
     heapUsedBytes: memory.heapUsed,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     loopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
     pool: pool?.stats() ?? null,
     lookups: lookups.splice(0),

@@ -8,6 +8,8 @@ export type ServerKind = 'raw-pg' | 'single-db' | 'gateway';
 export interface ServerStats {
   rssBytes: number;
   heapUsedBytes: number;
+  /** User + system CPU time the process has used since it started. */
+  cpuMs: number;
   /** Event-loop delay since the last reset. */
   loopDelayMs: { p50: number; p99: number; max: number };
   pool: TenantClientPoolStats | null;

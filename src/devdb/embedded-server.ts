@@ -23,6 +23,8 @@ export interface EmbeddedServer {
   adminUrl: string;
   /** URL of a database on this server. */
   urlFor(database: string): string;
+  /** The postmaster's process id (the benchmark reads the server's CPU time from it). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -37,5 +39,5 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     user: options.user ?? 'tenantgate',
     password: options.password ?? 'tenantgate',
   });
-  return { adminUrl: server.adminUrl, urlFor: server.urlFor, stop: () => server.stop() };
+  return { adminUrl: server.adminUrl, urlFor: server.urlFor, pid: server.pid, stop: () => server.stop() };
 }
