@@ -31,7 +31,23 @@ export interface ManyTenantsResults {
   /** Largest RSS in the first and the second half of the run; a plateau keeps them close. */
   rssFirstHalfMaxMb: number;
   rssSecondHalfMaxMb: number;
+  /**
+   * PostgreSQL's CPU time per second with no request running, measured just before the load: its
+   * background work (autovacuum's launcher visits every database each `autovacuum_naptime`). Null
+   * when the server's processes cannot be read.
+   */
+  postgresIdleCpuMsPerSecond: number | null;
   samples: FleetSample[];
+}
+
+const IDLE_SAMPLE_MS = 5000;
+
+/** PostgreSQL's CPU time per second over a quiet interval. */
+async function idleCpuRate(postmasterPid: number | null): Promise<number | null> {
+  const before = readCpu(0, postmasterPid).postgres;
+  await new Promise((resolve) => setTimeout(resolve, IDLE_SAMPLE_MS));
+  const after = readCpu(0, postmasterPid).postgres;
+  return before === null || after === null ? null : Math.round(((after - before) / IDLE_SAMPLE_MS) * 1000);
 }
 
 export async function runManyTenantsPhase(
@@ -62,6 +78,7 @@ export async function runManyTenantsPhase(
   }, 1000);
   try {
     log(`  ${databases} tenant databases, budget ${connectionBudget} connections, ${durationSeconds} s of Zipf traffic…`);
+    const postgresIdleCpuMsPerSecond = await idleCpuRate(postgres.postmasterPid);
     const cpuAtStart = readCpu((await gateway.stats({ resetLoopDelay: true })).cpuMs, postgres.postmasterPid);
     const load = await runLoad({ url: gateway.url, tenants, distribution: 'zipf', connections, durationSeconds, warmupSeconds: 0, seed: 11 });
     clearInterval(timer);
@@ -85,12 +102,14 @@ export async function runManyTenantsPhase(
       budgetWaits: stats.pool?.budgetWaits ?? 0,
       rssFirstHalfMaxMb: rssMax((sample) => sample.second <= half),
       rssSecondHalfMaxMb: rssMax((sample) => sample.second > half),
+      postgresIdleCpuMsPerSecond,
       samples,
     };
     log(
       `  ${summary.requests} requests, ${summary.failures} failures, peak ${peakTenantConnections}/${connectionBudget} connections, ` +
         `RSS ${results.rssFirstHalfMaxMb} → ${results.rssSecondHalfMaxMb} MB, ${results.clientsBuilt} clients built, ${results.budgetWaits} budget waits, ` +
-        `CPU/request ${summary.cpuMsPerRequest.server} ms + Postgres ${summary.cpuMsPerRequest.postgres ?? 'n/a'} ms`,
+        `CPU/request ${summary.cpuMsPerRequest.server} ms + Postgres ${summary.cpuMsPerRequest.postgres ?? 'n/a'} ms ` +
+        `(Postgres idle: ${postgresIdleCpuMsPerSecond ?? 'n/a'} ms/s)`,
     );
     if (peakTenantConnections > connectionBudget) {
       throw new Error(`tenant connections reached ${peakTenantConnections}, above the budget of ${connectionBudget}`);

@@ -88,6 +88,8 @@ function manySection(results: BenchResults): string[] {
       cpu(many.load),
     ]),
     '',
+    `With no request running, just before the load, PostgreSQL used ${many.postgresIdleCpuMsPerSecond ?? 'n/a'} ms of CPU per second (autovacuum visiting the databases).`,
+    '',
   ];
 }
 
