@@ -3,6 +3,7 @@ import { type SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaClient } from '../generated/tenant/client.js';
 import { DatasourcePool, type DatasourcePoolOptions } from './datasource-pool.js';
+import { installScramKeyCache } from './scram-key-cache.js';
 
 /** Connections opened while a datasource is activated, so its first request waits for none. */
 const WARM_CONNECTIONS = 2;
@@ -27,6 +28,8 @@ export interface OpenedDatasource extends DatasourceConnection {
  */
 export async function openDatasource(options: DatasourcePoolOptions): Promise<OpenedDatasource> {
   const started = performance.now();
+  // Connections reclaimed under the budget reopen often: derive each role's SCRAM key once.
+  installScramKeyCache();
   const pool = new DatasourcePool(options);
   const adapter = await new PrismaPg(pool).connect();
   const close = async () => {
