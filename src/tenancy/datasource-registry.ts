@@ -24,6 +24,7 @@ export interface TenantRoute {
 interface CachedRoute {
   promise: Promise<TenantRoute>;
   expiresAt: number;
+  /** Set once the lookup succeeded; undefined while it runs (a failed one is dropped). */
   datasourceId?: string;
 }
 
@@ -58,7 +59,10 @@ export class DatasourceRegistry {
 
   resolve(tenantId: string): Promise<TenantRoute> {
     const cached = this.cache.get(tenantId);
-    if (cached && cached.expiresAt > this.now() && (this.options.trustCache?.() ?? true)) {
+    // An untrusted cache still shares a lookup in flight (it reads the control plane now), so one
+    // request's prefetch and acquire cost one query.
+    const usable = (this.options.trustCache?.() ?? true) || cached?.datasourceId === undefined;
+    if (cached && cached.expiresAt > this.now() && usable) {
       return cached.promise;
     }
     const entry: CachedRoute = { promise: this.lookup(tenantId), expiresAt: this.now() + this.options.ttlMs };
