@@ -10,6 +10,8 @@ import { MembershipChecker } from './auth/membership-checker.js';
 import { RefreshTokens } from './auth/refresh-tokens.js';
 import { type AppConfig } from './config/app-config.js';
 import { AuditLog } from './control/audit-log.js';
+import { ChangeListener } from './control/change-listener.js';
+import { applyChange, dropAll } from './control/replica-caches.js';
 import { createControlPlane, type ControlPlane } from './control/control-client.js';
 import { buildGatewaySchema } from './graphql/build-schema.js';
 import { gatewayResolvers } from './modules/resolvers.js';
@@ -32,6 +34,7 @@ import { landingPagePlugin } from './server/explorer/explorer-mode.js';
 import { graphiqlRoute } from './server/explorer/graphiql-route.js';
 import { createHttpHandler } from './server/http-handler.js';
 import { InFlightRequests } from './server/in-flight-requests.js';
+import { readinessProbe } from './server/readiness.js';
 import { DatasourceRegistry, type TenantRoute } from './tenancy/datasource-registry.js';
 import { type ConnectionBudget } from './tenancy/connection-budget.js';
 import { type DatasourceConnection } from './tenancy/tenant-client-factory.js';
@@ -39,9 +42,6 @@ import { TenantClientPool } from './tenancy/tenant-client-pool.js';
 import { TenantRuntime } from './tenancy/tenant-runtime.js';
 import { type TenancyObserver } from './tenancy/tenancy-observer.js';
 import { createDatasourceConnector, TenantConnections, type TenantAccess } from './tenancy/tenant-connections.js';
-
-/** How long shutdown waits for requests still running once no new ones are taken (Apollo's drain grace). */
-const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Seams for tests and tools; production passes none of them. */
 export interface AppOptions {
@@ -74,6 +74,8 @@ export interface App {
   pool: TenantClientPool;
   /** The audit trail writer; `audit.stats()` counts failed writes. */
   audit: AuditLog;
+  /** The subscription to control-plane changes that keeps this replica's caches current. */
+  listener: ChangeListener;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -93,7 +95,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   // The pool and the audit log are read at scrape time, once both exist.
   const metrics = createGatewayMetrics({ pool: () => pool, audit: () => audit });
   const observer = combineObservers(metrics.observer, options.observer);
-  const registry = new DatasourceRegistry({ control: control.client, ttlMs: config.tenancy.configTtlMs, observer });
+  // Cached routes and memberships are trusted only while this replica hears every change, unless
+  // the operator chose to keep serving them through a control-plane outage.
+  const trustCache = () => listener.alive || config.controlPlane.serveCachedDuringOutage;
+  const registry = new DatasourceRegistry({ control: control.client, ttlMs: config.tenancy.configTtlMs, observer, trustCache });
   const runtime = new TenantRuntime({
     transactionMaxWaitMs: config.tenancy.budgetWaitMs + config.tenancy.connectTimeoutMs,
     unguardedBatching: options.unguardedBatching,
@@ -135,7 +140,18 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     audience: config.auth.audience,
     ttlSeconds: config.auth.accessTtlSeconds,
   });
-  const memberships = new MembershipChecker(control.client, config.auth.membershipCacheTtlMs);
+  const memberships = new MembershipChecker(control.client, config.auth.membershipCacheTtlMs, trustCache);
+  const listener = new ChangeListener({
+    url: config.controlDatabaseUrl,
+    logger,
+    retryMaxMs: config.controlPlane.listenerRetryMaxMs,
+    onChange: (change) => {
+      logger.debug({ change }, 'control-plane change received');
+      applyChange({ registry, pool, memberships }, change);
+    },
+    onResync: () => dropAll({ registry, pool, memberships }),
+  });
+  await listener.start();
   const audit = new AuditLog(control.client, logger);
   const refreshTokens = new RefreshTokens(control.client, config.auth.refreshTtlSeconds);
   const limiters = postgresLimiters(control.pool);
@@ -160,7 +176,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     plugins: [
       // Library seam: Armor's plugins are typed for the base context and never read ours.
       ...(limits.plugins as ApolloServerPlugin<RequestContext>[]),
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: config.shutdownDrainMs }),
       releaseTenantLeasePlugin,
       requestLoggingPlugin(logger),
       auditPlugin(audit),
@@ -187,7 +203,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       trustProxy: config.trustProxy,
       metrics,
       explorer: config.explorer === 'graphiql' ? graphiqlRoute() : undefined,
-      ready: async () => void (await control.client.$queryRawUnsafe('SELECT 1')),
+      ready: readinessProbe({ controlPool: control.pool, listenerAlive: () => listener.alive, timeoutMs: config.controlPlane.readinessTimeoutMs }),
     }),
   );
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -200,14 +216,18 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     registry,
     pool,
     audit,
+    listener,
     logger,
     async close() {
+      // Stops accepting connections, lets requests already received finish (closing each
+      // connection once idle), and closes what is still open after the drain time.
       await apollo.stop();
       // Requests whose clients hung up still run; closing their pools under them would fail them.
-      const settled = await inFlight.settled(SHUTDOWN_GRACE_MS);
+      const settled = await inFlight.settled(config.shutdownDrainMs);
       if (!settled) {
         logger.warn({ inFlight: inFlight.size }, 'closing tenant clients with requests still running');
       }
+      await listener.close();
       await pool.closeAll();
       await runtime.close();
       await control.close();

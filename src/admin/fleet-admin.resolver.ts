@@ -67,7 +67,7 @@ export class FleetAdminResolver {
 
   @Authorized(Access.PLATFORM_ADMIN)
   @NotAudited(ADMIN_AUDITED)
-  @Mutation(() => ClearTenantCachePayload, { description: "Platform admin: drop this replica's cached route and client of a tenant's datasource." })
+  @Mutation(() => ClearTenantCachePayload, { description: "Platform admin: drop the cached route and client of a tenant's datasource, on this replica and (through the change feed) every other." })
   clearTenantCache(@Arg('tenantId', () => ID) id: string, @CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<ClearTenantCachePayload> {
     const tenantId = parseId(id, 'tenantId');
     return audited(ctx.services.audit, principal, { operation: 'clearTenantCache', tenantId }, () => ctx.services.admin.clearTenantCache(tenantId));

@@ -1,3 +1,4 @@
+import { publishChanges } from '../control/change-feed.js';
 import { type ControlClient } from '../control/control-client.js';
 import { type KeyRing } from '../crypto/key-ring.js';
 import { badInput } from '../errors/app-error.js';
@@ -33,7 +34,7 @@ const view = ({ _count, ...tenant }: TenantSummary): FleetTenantView => ({ ...te
 
 /**
  * The platform admin's operations over the fleet, on the same library as the CLI. Changes made
- * here drop this process's cached route at once; other replicas see them when their cache expires.
+ * here drop this process's cached route at once and are published to every other replica.
  */
 export class FleetAdminService {
   constructor(private readonly deps: FleetAdminDeps) {}
@@ -93,6 +94,7 @@ export class FleetAdminService {
     const clientEvicted = this.deps.pool.cachedClients().some((client) => client.datasourceId === datasourceId);
     this.deps.registry.invalidateTenant(tenant.id);
     this.deps.pool.evictDatasource(datasourceId);
+    await publishChanges(this.deps.control, { kind: 'tenant', tenantId: tenant.id }, { kind: 'datasource', datasourceId, reconnect: true });
     return { tenantId: tenant.id, datasourceId, clientEvicted };
   }
 

@@ -1,5 +1,6 @@
 import { type AuditLog } from '../control/audit-log.js';
 import { type ControlClient } from '../control/control-client.js';
+import { failClosed } from '../control/control-plane-outage.js';
 import { AppError, badInput, ErrorCode } from '../errors/app-error.js';
 import { type MembershipRole } from '../generated/control/enums.js';
 import { type User, type Tenant } from '../generated/control/client.js';
@@ -22,7 +23,10 @@ export interface AuthResult {
 
 const INVALID_LOGIN = 'invalid email, password or tenant';
 
-/** Login, token refresh, tenant switch and logout, all on the control plane only. */
+/**
+ * Login, token refresh, tenant switch and logout, all on the control plane only. While the control
+ * plane cannot be reached, login, refresh and switchTenant fail closed with CONTROL_PLANE_UNAVAILABLE.
+ */
 export class AuthService {
   /** Verified against when the email is unknown, so both failures take the same time. */
   private readonly decoyHash = hashPassword('tenantgate-decoy-password');
@@ -41,7 +45,24 @@ export class AuthService {
    * account and per address, and a paused one is refused with RATE_LIMITED before the password is
    * checked (see {@link LoginThrottle}).
    */
-  async login(email: string, password: string, tenantSlug: string | null | undefined, clientAddress: string): Promise<AuthResult> {
+  login(email: string, password: string, tenantSlug: string | null | undefined, clientAddress: string): Promise<AuthResult> {
+    return failClosed(() => this.signIn(email, password, tenantSlug, clientAddress));
+  }
+
+  /**
+   * Rotates a refresh token. Membership and tenant status are checked before the token is spent,
+   * so a refused refresh (e.g. tenant suspended) leaves the token usable for a later retry.
+   */
+  refresh(refreshToken: string): Promise<AuthResult> {
+    return failClosed(() => this.rotate(refreshToken));
+  }
+
+  /** Issues a token pair for another tenant the caller belongs to (a new session for that tenant). */
+  switchTenant(principal: Principal, tenantSlug: string): Promise<AuthResult> {
+    return failClosed(() => this.switchTo(principal, tenantSlug));
+  }
+
+  private async signIn(email: string, password: string, tenantSlug: string | null | undefined, clientAddress: string): Promise<AuthResult> {
     const account = email.trim().toLowerCase();
     await this.throttle.assertAllowed(account, clientAddress);
     const user = await this.control.user.findUnique({ where: { email: account } });
@@ -70,11 +91,7 @@ export class AuthService {
     return this.result(user, membership.tenant, membership.role, refreshToken);
   }
 
-  /**
-   * Rotates a refresh token. Membership and tenant status are checked before the token is spent,
-   * so a refused refresh (e.g. tenant suspended) leaves the token usable for a later retry.
-   */
-  async refresh(refreshToken: string): Promise<AuthResult> {
+  private async rotate(refreshToken: string): Promise<AuthResult> {
     const current = await this.refreshTokens.sessionOf(refreshToken);
     const membership = current
       ? await this.control.membership.findUnique({
@@ -96,8 +113,7 @@ export class AuthService {
     return this.result(membership.user, membership.tenant, membership.role, token);
   }
 
-  /** Issues a token pair for another tenant the caller belongs to (a new session for that tenant). */
-  async switchTenant(principal: Principal, tenantSlug: string): Promise<AuthResult> {
+  private async switchTo(principal: Principal, tenantSlug: string): Promise<AuthResult> {
     const membership = await this.control.membership.findFirst({
       where: { userId: principal.userId, tenant: { slug: tenantSlug } },
       include: { tenant: true, user: true },

@@ -59,6 +59,20 @@ export interface LimitsConfig {
   loginWindowSeconds: number;
 }
 
+/** How a replica follows the control plane and behaves while it cannot reach it. */
+export interface ControlPlaneConfig {
+  /**
+   * While this replica cannot hear control-plane changes (its listener is down, usually because the
+   * control plane is), keep serving tenants whose route and membership it has cached (true), or ask
+   * the control plane on every request and fail closed with CONTROL_PLANE_UNAVAILABLE (false, default).
+   */
+  serveCachedDuringOutage: boolean;
+  /** Longest wait between the change listener's reconnect attempts (default 5 s). */
+  listenerRetryMaxMs: number;
+  /** How long /readyz waits for the control plane to answer before reporting not ready (default 2 s). */
+  readinessTimeoutMs: number;
+}
+
 /** The parsed, validated configuration handed to `createApp`. Only src/config reads the environment. */
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
@@ -82,4 +96,7 @@ export interface AppConfig {
   trustProxy: boolean;
   limits: LimitsConfig;
   tenancy: TenancyConfig;
+  controlPlane: ControlPlaneConfig;
+  /** On SIGTERM, how long requests already received may run before their connections are closed (default 10 s). */
+  shutdownDrainMs: number;
 }

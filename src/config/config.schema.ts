@@ -46,6 +46,10 @@ export const envSchema = z.object({
   TENANT_BUDGET_WAIT_MS: duration(5_000),
   TENANT_CLEANUP_INTERVAL_MS: duration(60_000),
   TENANT_CONNECT_TIMEOUT_MS: duration(5_000),
+  CONTROL_PLANE_OUTAGE_SERVE_CACHED: z.enum(['true', 'false']).default('false'),
+  CHANGE_LISTENER_RETRY_MAX_MS: duration(5_000),
+  READINESS_TIMEOUT_MS: duration(2_000),
+  SHUTDOWN_DRAIN_MS: duration(10_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -120,5 +120,11 @@ export function loadConfig(source: Record<string, string | undefined>, log: (mes
       cleanupIntervalMs: env.TENANT_CLEANUP_INTERVAL_MS,
       connectTimeoutMs: env.TENANT_CONNECT_TIMEOUT_MS,
     },
+    controlPlane: {
+      serveCachedDuringOutage: env.CONTROL_PLANE_OUTAGE_SERVE_CACHED === 'true',
+      listenerRetryMaxMs: env.CHANGE_LISTENER_RETRY_MAX_MS,
+      readinessTimeoutMs: env.READINESS_TIMEOUT_MS,
+    },
+    shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
   };
 }

@@ -12,12 +12,15 @@ export interface ControlPlane {
   close(): Promise<void>;
 }
 
+/** Time allowed to open a control-plane connection, so an unreachable control plane fails fast. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 /**
  * Connects to the control-plane database (users, tenants, datasources, memberships, audit).
  * `poolMax` bounds its `pg` pool; every replica holds one such pool.
  */
 export function createControlPlane(databaseUrl: string, poolMax: number): ControlPlane {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax, application_name: 'tenantgate-control' });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax, application_name: 'tenantgate-control', connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   pool.on('error', () => undefined);
   const client = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {

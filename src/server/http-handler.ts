@@ -4,6 +4,7 @@ import { type ClientRequest, type RequestContext } from '../graphql/context.js';
 import { handleCors } from './cors.js';
 import { type ExplorerRoute } from './explorer/graphiql-route.js';
 import { type InFlightRequests } from './in-flight-requests.js';
+import { type ReadinessReport } from './readiness.js';
 
 /** What the HTTP layer needs: Apollo, the context factory and a readiness probe. */
 export interface HttpHandlerOptions {
@@ -11,8 +12,8 @@ export interface HttpHandlerOptions {
   context: (request: ClientRequest) => Promise<RequestContext>;
   /** Take the client's address from the first X-Forwarded-For hop (behind a trusted proxy only). */
   trustProxy: boolean;
-  /** Resolves when the control plane answers; used by /readyz. */
-  ready: () => Promise<void>;
+  /** What /readyz reports (control plane answering, change listener subscribed). */
+  ready: () => Promise<ReadinessReport>;
   /** Largest request body accepted, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
   /** Origins browsers may call from; `*` for any (see {@link handleCors}). */
@@ -78,7 +79,9 @@ function clientAddressOf(req: IncomingMessage, trustProxy: boolean): string {
 
 /**
  * Routes /graphql to Apollo and serves /healthz (process up) and /readyz (control plane
- * reachable). Plain node:http keeps the request path short; Apollo does CSRF prevention.
+ * reachable and change listener subscribed). Probes and /metrics bypass the GraphQL path, so they
+ * are never rate-limited or audited. Plain node:http keeps the request path short; Apollo does
+ * CSRF prevention.
  */
 export function createHttpHandler(options: HttpHandlerOptions) {
   const limit = options.maxBodyBytes ?? 1024 * 1024;
@@ -97,11 +100,8 @@ export function createHttpHandler(options: HttpHandlerOptions) {
         return;
       }
       if (url.pathname === '/readyz') {
-        await options.ready().then(
-          () => sendJson(res, 200, { status: 'ready' }),
-          () => sendJson(res, 503, { status: 'control plane unreachable' }),
-        );
-        return;
+        const report = await options.ready();
+        return sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', checks: report.checks });
       }
       if (options.explorer && (await options.explorer(req, res, url))) {
         return;

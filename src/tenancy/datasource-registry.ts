@@ -1,4 +1,5 @@
 import { type ControlClient } from '../control/control-client.js';
+import { failClosed } from '../control/control-plane-outage.js';
 import { AppError, ErrorCode } from '../errors/app-error.js';
 import { type DatasourceKind, type TenantStatus } from '../generated/control/enums.js';
 import { type TenancyObserver } from './tenancy-observer.js';
@@ -23,6 +24,7 @@ export interface TenantRoute {
 interface CachedRoute {
   promise: Promise<TenantRoute>;
   expiresAt: number;
+  /** Set once the lookup succeeded; undefined while it runs (a failed one is dropped). */
   datasourceId?: string;
 }
 
@@ -33,11 +35,18 @@ export interface DatasourceRegistryOptions {
   ttlMs: number;
   now?: () => number;
   observer?: TenancyObserver;
+  /**
+   * Whether cached routes may be served now. False while this replica cannot hear control-plane
+   * changes (its listener is down): every resolve then asks the control plane. Default: always.
+   */
+  trustCache?: () => boolean;
 }
 
 /**
  * Looks up a tenant's datasource in the control plane and caches the answer for `ttlMs`.
- * Concurrent lookups of one tenant share a single query; invalidation drops entries at once.
+ * Concurrent lookups of one tenant share a single query; invalidation drops entries at once (the
+ * change feed calls it on every replica). A lookup that cannot reach the control plane fails with
+ * CONTROL_PLANE_UNAVAILABLE.
  */
 export class DatasourceRegistry {
   private readonly cache = new Map<string, CachedRoute>();
@@ -50,7 +59,10 @@ export class DatasourceRegistry {
 
   resolve(tenantId: string): Promise<TenantRoute> {
     const cached = this.cache.get(tenantId);
-    if (cached && cached.expiresAt > this.now()) {
+    // An untrusted cache still shares a lookup in flight (it reads the control plane now), so one
+    // request's prefetch and acquire cost one query.
+    const usable = (this.options.trustCache?.() ?? true) || cached?.datasourceId === undefined;
+    if (cached && cached.expiresAt > this.now() && usable) {
       return cached.promise;
     }
     const entry: CachedRoute = { promise: this.lookup(tenantId), expiresAt: this.now() + this.options.ttlMs };
@@ -73,10 +85,13 @@ export class DatasourceRegistry {
     this.cache.delete(tenantId);
   }
 
-  /** Forget every tenant routed to a datasource (its secret or settings changed). */
+  /**
+   * Forget every tenant routed to a datasource (its secret or settings changed), and every lookup
+   * still running, which may have read the row from before the change.
+   */
   invalidateDatasource(datasourceId: string): void {
     for (const [tenantId, entry] of this.cache) {
-      if (entry.datasourceId === datasourceId) {
+      if (entry.datasourceId === datasourceId || entry.datasourceId === undefined) {
         this.cache.delete(tenantId);
       }
     }
@@ -89,7 +104,7 @@ export class DatasourceRegistry {
   private async lookup(tenantId: string): Promise<TenantRoute> {
     this.lookups += 1;
     const started = performance.now();
-    const tenant = await this.options.control.tenant.findUnique({ where: { id: tenantId }, include: { datasource: true } });
+    const tenant = await failClosed(() => this.options.control.tenant.findUnique({ where: { id: tenantId }, include: { datasource: true } }));
     this.options.observer?.routeLookedUp?.(tenantId, performance.now() - started);
     if (!tenant) {
       throw new AppError(ErrorCode.TENANT_UNAVAILABLE, 'this tenant does not exist or has been removed');

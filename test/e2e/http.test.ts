@@ -10,11 +10,11 @@ afterAll(async () => {
 
 const url = (path: string) => `${fleet.app.url}${path}`;
 
-test('probes: /healthz is the process, /readyz the control plane', async () => {
+test('probes: /healthz is the process, /readyz the control plane and the change listener', async () => {
   expect((await fetch(url('/healthz'))).status).toBe(200);
   const ready = await fetch(url('/readyz'));
   expect(ready.status).toBe(200);
-  expect(await ready.json()).toEqual({ status: 'ready' });
+  expect(await ready.json()).toEqual({ status: 'ready', checks: { controlPlane: 'ok', changeListener: 'ok' } });
 });
 
 test('/ redirects to /graphql, and other paths are 404', async () => {

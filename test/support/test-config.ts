@@ -45,5 +45,7 @@ export function testConfig(
       connectTimeoutMs: 5_000,
       ...tenancy,
     },
+    controlPlane: { serveCachedDuringOutage: false, listenerRetryMaxMs: 1_000, readinessTimeoutMs: 2_000 },
+    shutdownDrainMs: 10_000,
   };
 }

@@ -65,3 +65,16 @@ test('an unknown tenant is TENANT_UNAVAILABLE and is not cached', async () => {
   await expect(reg.resolve(missing)).rejects.toMatchObject({ code: 'TENANT_UNAVAILABLE' });
   expect(reg.lookups).toBe(2);
 });
+
+test('while the cache is not trusted (no change listener), settled routes are read again but a lookup in flight is shared', async () => {
+  let trusted = false;
+  const reg = new DatasourceRegistry({ control: control.client, ttlMs: 60_000, trustCache: () => trusted });
+  await Promise.all(Array.from({ length: 5 }, () => reg.resolve(tenantId)));
+  expect(reg.lookups).toBe(1);
+  await reg.resolve(tenantId);
+  await reg.resolve(tenantId);
+  expect(reg.lookups).toBe(3);
+  trusted = true;
+  await reg.resolve(tenantId);
+  expect(reg.lookups).toBe(3);
+});

@@ -35,4 +35,4 @@ export function tenantDetails(tenant: TenantSummary): string {
 
 /** What a status change means for running gateways, said once after it. */
 export const GATEWAY_NOTE =
-  'running gateways apply it when their cached route expires (TENANT_CONFIG_TTL_MS), or at once through the admin API\'s clearTenantCache';
+  'running gateways were told with the commit and apply it to the tenant\'s next request';

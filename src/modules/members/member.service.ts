@@ -1,6 +1,7 @@
 import { type MembershipChecker } from '../../auth/membership-checker.js';
 import { type Principal } from '../../auth/principal.js';
 import { type RefreshTokens } from '../../auth/refresh-tokens.js';
+import { publishChanges } from '../../control/change-feed.js';
 import { type ControlClient } from '../../control/control-client.js';
 import { AppError, badInput, ErrorCode } from '../../errors/app-error.js';
 import { type Prisma } from '../../generated/control/client.js';
@@ -30,8 +31,8 @@ function notAMember(userId: string): AppError {
  * Lists and changes the members of the caller's tenant on the control plane. Every change runs in
  * one transaction that first locks the tenant's row, so changes to one tenant's members are
  * serialized: two OWNERs demoting each other at once cannot both pass the last-owner check. The
- * changed member's cached membership is forgotten after commit, so their next request to this
- * process sees the change (other replicas see it within MEMBERSHIP_CACHE_TTL_MS).
+ * change is published with the commit and the changed member's cached membership is forgotten, so
+ * their next request to this process or any other replica sees the change.
  */
 export class MemberService {
   constructor(
@@ -117,7 +118,9 @@ export class MemberService {
         throw new AppError(ErrorCode.FORBIDDEN, 'you are no longer a member of this tenant');
       }
       assertMayManageMembers(own.role);
-      return apply(tx, own.role);
+      const applied = await apply(tx, own.role);
+      await publishChanges(tx, { kind: 'membership', userId: applied.userId, tenantId: actor.tenantId });
+      return applied;
     });
     this.memberships.forget(changed.userId, actor.tenantId);
     return changed;

@@ -1,3 +1,4 @@
+import { changeNotification } from '../../control/change-feed.js';
 import { type ControlClient } from '../../control/control-client.js';
 import { type KeyRing } from '../../crypto/key-ring.js';
 import { open, seal } from '../../crypto/secret-box.js';
@@ -44,6 +45,7 @@ export interface KeyRotationResult extends KeyRotationProgress {
  * connected clients (keyed by datasource and credential version) instead of rebuilding every one,
  * and a client built later from a route cached before the rotation still opens its old envelope,
  * as long as gateways keep the old key among their previous keys until `keys status` shows it unused.
+ * Each batch's commit tells every gateway to drop the routes that carried the old envelopes.
  */
 export async function rotateKeys(options: KeyRotationOptions): Promise<KeyRotationResult> {
   const active = options.keyRing.active;
@@ -87,7 +89,8 @@ export async function rotateKeys(options: KeyRotationOptions): Promise<KeyRotati
         result.failed.push({ datasource: row.name, keyId: row.keyId, reason: errorDetails(error).message });
       }
     }
-    const counts = await options.control.$transaction(writes);
+    const notifications = batch.map((row) => changeNotification(options.control, { kind: 'datasource', datasourceId: row.id, reconnect: false }));
+    const counts = (await options.control.$transaction([...writes, ...notifications])).slice(0, writes.length) as { count: number }[];
     const written = counts.reduce((sum, { count }) => sum + count, 0);
     result.rotated += written;
     result.raced += counts.length - written;

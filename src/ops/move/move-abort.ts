@@ -1,3 +1,4 @@
+import { publishChanges } from '../../control/change-feed.js';
 import { badInput } from '../../errors/app-error.js';
 import { DatasourceKind, TenantMovePhase } from '../../generated/control/enums.js';
 import { dropDatabaseIfExists } from '../provisioning/database-creation.js';
@@ -57,6 +58,7 @@ export async function abortMove(deps: Pick<TenantMoveDeps, 'control' | 'keyRing'
     const datasourceRemoved = await deps.control.$transaction(async (tx) => {
       await tx.tenant.update({ where: { id: tenant.id }, data: { status: move.previousStatus } });
       await recordPhase(tx, move.id, TenantMovePhase.ABORTED);
+      await publishChanges(tx, { kind: 'tenant', tenantId: tenant.id });
       if (droppedDatabase === null || (await tx.tenant.count({ where: { datasourceId: move.targetDatasourceId } })) > 0) {
         return false;
       }

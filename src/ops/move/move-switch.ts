@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { publishChanges } from '../../control/change-feed.js';
 import { TenantMovePhase, TenantStatus } from '../../generated/control/enums.js';
 import { MoveInterrupted } from './move-copy.js';
 import { type MoveEvent } from './move-events.js';
@@ -25,6 +26,7 @@ export async function freeze(deps: TenantMoveDeps, move: MoveRecord, settleMs: n
   await deps.control.$transaction(async (tx) => {
     await tx.tenant.update({ where: { id: move.tenantId }, data: { status: TenantStatus.READ_ONLY } });
     await recordPhase(tx, move.id, TenantMovePhase.READ_ONLY);
+    await publishChanges(tx, { kind: 'tenant', tenantId: move.tenantId });
   });
   await deps.onRouteChanged?.(move.tenantId);
   await emit({ kind: 'read-only', settleMs });
@@ -39,6 +41,7 @@ export async function thaw(deps: TenantMoveDeps, move: MoveRecord): Promise<void
       const { count } = await tx.tenant.updateMany({ where: { id: move.tenantId, datasourceId: move.sourceDatasourceId }, data: { status: move.previousStatus } });
       if (count > 0) {
         await recordPhase(tx, move.id, TenantMovePhase.COPYING);
+        await publishChanges(tx, { kind: 'tenant', tenantId: move.tenantId });
       }
     })
     .catch(() => undefined);
@@ -53,6 +56,7 @@ export async function switchTenant(deps: TenantMoveDeps, move: MoveRecord, schem
       data: { datasourceId: move.targetDatasourceId, status: move.previousStatus, ...(schemaVersion === null ? {} : { schemaVersion }) },
     });
     await recordPhase(tx, move.id, TenantMovePhase.SWITCHED);
+    await publishChanges(tx, { kind: 'tenant', tenantId: move.tenantId });
   });
   await deps.onRouteChanged?.(move.tenantId);
 }

@@ -27,7 +27,7 @@ export interface TenantMoveDeps {
   migrationsDir?: string;
   /**
    * Told after each change of the tenant's status or datasource, so a gateway in this process can
-   * drop its cached route at once (other processes rely on `settleMs`). Default: nothing.
+   * drop its cached route at once (every gateway is also told through the change feed). Default: nothing.
    */
   onRouteChanged?: (tenantId: string) => void | Promise<void>;
   /** Told as the move goes; whatever it throws fails the move like a failing step (a test seam too). */
@@ -49,7 +49,9 @@ export interface MoveRequest {
   /**
    * How long a gateway may keep serving a route it cached before a change: the move waits this
    * long after making the tenant read-only before its final pass, and after the switch before
-   * purging the source. Set it to `TENANT_CONFIG_TTL_MS` plus the longest request.
+   * purging the source. Gateways drop the route when the change feed tells them, within
+   * milliseconds; the wait is the fallback that also covers requests already in flight and
+   * gateways that cannot hear the feed, so the CLI keeps `TENANT_CONFIG_TTL_MS` plus a second.
    */
   settleMs: number;
 }

@@ -1,3 +1,4 @@
+import { publishChanges } from '../../control/change-feed.js';
 import { type ControlClient } from '../../control/control-client.js';
 import { type KeyRing } from '../../crypto/key-ring.js';
 import { badInput } from '../../errors/app-error.js';
@@ -50,7 +51,10 @@ export async function deleteTenant(
   if (data === 'drop-database' && summary.datasource.kind !== DatasourceKind.DEDICATED) {
     throw badInput(`tenant "${summary.slug}" is on pooled datasource "${summary.datasource.name}", which holds other tenants; use purge-rows`, 'data');
   }
-  await deps.control.tenant.update({ where: { id: summary.id }, data: { status: TenantStatus.SUSPENDED } });
+  await deps.control.$transaction(async (tx) => {
+    await tx.tenant.update({ where: { id: summary.id }, data: { status: TenantStatus.SUSPENDED } });
+    await publishChanges(tx, { kind: 'tenant', tenantId: summary.id });
+  });
   const datasource = await deps.control.datasource.findUniqueOrThrow({ where: { id: summary.datasource.id } });
   let purged: PurgeSummary = {};
   let droppedDatabase: string | null = null;
@@ -63,10 +67,12 @@ export async function deleteTenant(
   }
   const datasourceRemoved = await deps.control.$transaction(async (tx) => {
     await tx.tenant.delete({ where: { id: summary.id } });
+    await publishChanges(tx, { kind: 'tenant', tenantId: summary.id });
     if (datasource.kind !== DatasourceKind.DEDICATED || (await tx.tenant.count({ where: { datasourceId: datasource.id } })) > 0) {
       return false;
     }
     await tx.datasource.delete({ where: { id: datasource.id } });
+    await publishChanges(tx, { kind: 'datasource', datasourceId: datasource.id, reconnect: true });
     return true;
   });
   return { slug: summary.slug, tenantId: summary.id, datasource: datasource.name, data, purged, droppedDatabase, datasourceRemoved };
