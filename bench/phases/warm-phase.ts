@@ -109,7 +109,11 @@ export async function runWarmPhase(
     }
     return contenders.map((contender, index) => {
       const summary = summarizeRounds(rounds[index] ?? []);
-      assertClean(`${contender.label} with ${contender.tenants.length} tenants (${distribution})`, summary);
+      const label = `${contender.shape} page, ${contender.label} with ${contender.tenants.length} tenants (${distribution})`;
+      assertClean(label, summary);
+      if (summary.requests === 0) {
+        throw new Error(`${label}: no response completed within the ${warm.durationSeconds} s window (the machine is too busy to measure)`);
+      }
       log(
         `  ${contender.shape.padEnd(8)} ${contender.label.padEnd(16)} ${String(contender.tenants.length).padStart(3)} tenants ${distribution.padEnd(4)}` +
           `  p50 ${summary.latencyMs.p50} ms  p99 ${summary.latencyMs.p99} ms  ${summary.requestsPerSecond} req/s`,
