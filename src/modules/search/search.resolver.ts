@@ -13,7 +13,7 @@ export class SearchResolver {
     description: `Finds accounts, contacts, leads, opportunities and events whose name, company or email contains the text (at least ${SEARCH_MIN_LENGTH} characters), best matches first.`,
   })
   search(
-    @Arg('text') text: string,
+    @Arg('text', { description: 'What to look for: 3 to 100 characters, matched case-insensitively anywhere in the names, companies and emails.' }) text: string,
     @Arg('first', () => Int, { defaultValue: 10, description: `How many matches, 1 to ${SEARCH_MAX_RESULTS}.` }) first: number,
     @TenantDb() db: Db,
     @CurrentPrincipal() principal: Principal,
