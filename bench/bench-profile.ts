@@ -1,3 +1,5 @@
+import { type Distribution } from './load/tenant-picker.js';
+
 /** How big and how long each phase runs; `--quick` keeps the whole run under three minutes. */
 export interface BenchProfile {
   name: 'quick' | 'full';
@@ -12,6 +14,8 @@ export interface BenchProfile {
     durationSeconds: number;
     /** `pg` pool of the floor, the baseline and each tenant datasource alike (the product's default, 5). */
     poolMax: number;
+    /** Traffic shapes the events screen is measured on (after the accounts page's). */
+    eventsPage: { tenants: number; distribution: Distribution }[];
   };
   cold: { tenants: number; concurrentRequests: number };
   many: {
@@ -35,6 +39,12 @@ export interface BenchProfile {
 
 const WARM_TENANT_COUNTS = [1, 10, 50];
 
+/** The events screen, on the headline traffic and on skewed traffic over the most tenants. */
+const EVENTS_PAGE_SHAPES: BenchProfile['warm']['eventsPage'] = [
+  { tenants: 10, distribution: 'even' },
+  { tenants: 50, distribution: 'zipf' },
+];
+
 /**
  * Without a cap V8 sizes the heap from the machine's memory (about 4 GB here) and lets the garbage
  * of churned Prisma clients pile up; capped, it collects sooner and RSS levels off lower.
@@ -44,7 +54,7 @@ const FLEET_NODE_OPTIONS = '--max-old-space-size=384';
 export const QUICK_PROFILE: BenchProfile = {
   name: 'quick',
   fleetTenants: 200,
-  warm: { tenantCounts: WARM_TENANT_COUNTS, connections: 16, rounds: 1, warmupSeconds: 0.5, durationSeconds: 3, poolMax: 5 },
+  warm: { tenantCounts: WARM_TENANT_COUNTS, connections: 16, rounds: 1, warmupSeconds: 0.5, durationSeconds: 3, poolMax: 5, eventsPage: EVENTS_PAGE_SHAPES },
   cold: { tenants: 100, concurrentRequests: 100 },
   many: { databases: 200, connectionBudget: 60, poolMax: 1, connections: 16, durationSeconds: 30, gatewayNodeOptions: FLEET_NODE_OPTIONS },
   fleet: { databases: 200, concurrency: 8 },
@@ -56,7 +66,7 @@ export const QUICK_PROFILE: BenchProfile = {
 export const FULL_PROFILE: BenchProfile = {
   name: 'full',
   fleetTenants: 500,
-  warm: { tenantCounts: WARM_TENANT_COUNTS, connections: 16, rounds: 3, warmupSeconds: 1, durationSeconds: 8, poolMax: 5 },
+  warm: { tenantCounts: WARM_TENANT_COUNTS, connections: 16, rounds: 3, warmupSeconds: 1, durationSeconds: 8, poolMax: 5, eventsPage: EVENTS_PAGE_SHAPES },
   cold: { tenants: 200, concurrentRequests: 100 },
   many: { databases: 500, connectionBudget: 60, poolMax: 1, connections: 16, durationSeconds: 180, gatewayNodeOptions: FLEET_NODE_OPTIONS },
   fleet: { databases: 500, concurrency: 8 },

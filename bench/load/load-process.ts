@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { summarize } from '../support/percentiles.js';
-import { BENCH_REQUEST_BODY, checkAccountsResponse } from './bench-query.js';
+import { BENCH_BODIES, checkResponse } from './bench-query.js';
 import { type LoadJob, type LoadResult } from './load-protocol.js';
 import { tenantPicker } from './tenant-picker.js';
 
@@ -10,6 +10,7 @@ interface RequestContext {
 }
 
 async function run(job: LoadJob, durationSeconds: number, measure: boolean): Promise<LoadResult> {
+  const shape = job.shape ?? 'accounts';
   const pick = tenantPicker(job.tenants.length, job.distribution, job.seed);
   const latencies: number[] = [];
   const perTenant = new Array<number>(job.tenants.length).fill(0);
@@ -30,7 +31,7 @@ async function run(job: LoadJob, durationSeconds: number, measure: boolean): Pro
       {
         method: 'POST',
         path: '/graphql',
-        body: BENCH_REQUEST_BODY,
+        body: BENCH_BODIES[shape],
         setupRequest: (request, context: RequestContext) => {
           const tenant = pick();
           context.tenant = tenant;
@@ -40,7 +41,7 @@ async function run(job: LoadJob, durationSeconds: number, measure: boolean): Pro
         },
         onResponse: (status, body, context: RequestContext) => {
           const expected = job.tenants[context.tenant ?? -1];
-          const problem = expected ? checkAccountsResponse(status, body, expected) : 'response for an unknown tenant';
+          const problem = expected ? checkResponse(shape, status, body, expected) : 'response for an unknown tenant';
           if (problem) {
             failures += 1;
             firstFailure ??= problem;

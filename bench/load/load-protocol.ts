@@ -1,11 +1,13 @@
 import { type LatencySummary } from '../support/percentiles.js';
-import { type ExpectedTenant } from './bench-query.js';
+import { type ExpectedTenant, type QueryShape } from './bench-query.js';
 import { type Distribution } from './tenant-picker.js';
 
 /** One bounded load run, sent to the load process. */
 export interface LoadJob {
   url: string;
   tenants: (ExpectedTenant & { token: string })[];
+  /** The query every request sends; default the accounts page. */
+  shape?: QueryShape;
   distribution: Distribution;
   connections: number;
   durationSeconds: number;

@@ -1,4 +1,5 @@
 import { type BenchProfile } from '../bench-profile.js';
+import { type QueryShape } from '../load/bench-query.js';
 import { runLoad } from '../load/load-handle.js';
 import { primeTenants } from '../load/prime.js';
 import { type Distribution } from '../load/tenant-picker.js';
@@ -29,7 +30,13 @@ export interface WarmComparison {
 /** Phases 1–3: the raw floor, the single-database baseline and the routed gateway. */
 export interface WarmResults {
   floor: LoadSummary & { tenants: number; distribution: Distribution };
+  /** The accounts page (10 accounts and their total). */
   comparisons: WarmComparison[];
+  /**
+   * The events screen: 50 events with their dates, location, account and owner (five tenant
+   * statements and one control-plane lookup per request). Absent from runs before it was measured.
+   */
+  eventsPage?: WarmComparison[];
 }
 
 /** Something measured: a server, the tenants sent to it, and how its Postgres connections are named. */
@@ -38,6 +45,7 @@ interface Contender {
   server: ServerHandle;
   tenants: BenchTenant[];
   applicationPrefix: string;
+  shape: QueryShape;
 }
 
 /** The traffic shape the headline `p50Ratio` is taken from. */
@@ -70,12 +78,13 @@ export async function runWarmPhase(
   const measureRound = async (contender: Contender, distribution: Distribution): Promise<MeasuredRound> => {
     const connections = await openConnectionSampler(postgres.adminUrl, contender.applicationPrefix);
     try {
-      await primeTenants(contender.server.url, contender.tenants);
+      await primeTenants(contender.server.url, contender.tenants, contender.shape);
       const cpuAtStart = readCpu((await contender.server.stats({ resetLoopDelay: true })).cpuMs, postgres.postmasterPid);
       connections.start(250);
       const load = await runLoad({
         url: contender.server.url,
         tenants: contender.tenants,
+        shape: contender.shape,
         distribution,
         connections: warm.connections,
         durationSeconds: warm.durationSeconds,
@@ -102,9 +111,13 @@ export async function runWarmPhase(
     }
     return contenders.map((contender, index) => {
       const summary = summarizeRounds(rounds[index] ?? []);
-      assertClean(`${contender.label} with ${contender.tenants.length} tenants (${distribution})`, summary);
+      const label = `${contender.shape} page, ${contender.label} with ${contender.tenants.length} tenants (${distribution})`;
+      assertClean(label, summary);
+      if (summary.requests === 0) {
+        throw new Error(`${label}: no response completed within the ${warm.durationSeconds} s window (the machine is too busy to measure)`);
+      }
       log(
-        `  ${contender.label.padEnd(16)} ${String(contender.tenants.length).padStart(3)} tenants ${distribution.padEnd(4)}` +
+        `  ${contender.shape.padEnd(8)} ${contender.label.padEnd(16)} ${String(contender.tenants.length).padStart(3)} tenants ${distribution.padEnd(4)}` +
           `  p50 ${summary.latencyMs.p50} ms  p99 ${summary.latencyMs.p99} ms  ${summary.requestsPerSecond} req/s` +
           `  CPU/request ${summary.cpuMsPerRequest.server} ms + Postgres ${summary.cpuMsPerRequest.postgres ?? 'n/a'} ms`,
       );
@@ -122,23 +135,23 @@ export async function runWarmPhase(
     const raw = await start('raw-pg');
     const headlineTenants = fleet.tenants.slice(0, HEADLINE.tenants);
     const [floorSummary] = await compare(
-      [{ label: 'raw pg (floor)', server: raw, tenants: headlineTenants, applicationPrefix: 'tenantgate-bench-raw' }],
+      [{ label: 'raw pg (floor)', server: raw, tenants: headlineTenants, applicationPrefix: 'tenantgate-bench-raw', shape: 'accounts' }],
       HEADLINE.distribution,
     );
     await raw.stop();
     const baseline = await start('single-db');
     const gateway = await start('gateway');
-    const comparisons: WarmComparison[] = [];
-    for (const { tenants, distribution } of trafficShapes(warm.tenantCounts)) {
+    /** The single database, the gateway and the pooled gateway on one query shape and traffic shape. */
+    const compareShape = async (shape: QueryShape, tenants: number, distribution: Distribution): Promise<WarmComparison> => {
       const [base, routed, pooled] = (await compare(
         [
-          { label: 'single database', server: baseline, tenants: fleet.tenants.slice(0, tenants), applicationPrefix: 'tenantgate-bench-single' },
-          { label: 'gateway', server: gateway, tenants: fleet.tenants.slice(0, tenants), applicationPrefix: 'tenantgate:bench_t' },
-          { label: 'gateway pooled', server: gateway, tenants: fleet.pooledTenants.slice(0, tenants), applicationPrefix: 'tenantgate:bench_pooled' },
+          { label: 'single database', server: baseline, tenants: fleet.tenants.slice(0, tenants), applicationPrefix: 'tenantgate-bench-single', shape },
+          { label: 'gateway', server: gateway, tenants: fleet.tenants.slice(0, tenants), applicationPrefix: 'tenantgate:bench_t', shape },
+          { label: 'gateway pooled', server: gateway, tenants: fleet.pooledTenants.slice(0, tenants), applicationPrefix: 'tenantgate:bench_pooled', shape },
         ],
         distribution,
       )) as [LoadSummary, LoadSummary, LoadSummary];
-      comparisons.push({
+      return {
         tenants,
         distribution,
         baseline: base,
@@ -148,9 +161,17 @@ export async function runWarmPhase(
         throughputRatio: ratio(routed.requestsPerSecond, base.requestsPerSecond),
         pooledP50Ratio: ratio(pooled.latencyMs.p50, base.latencyMs.p50),
         pooledThroughputRatio: ratio(pooled.requestsPerSecond, base.requestsPerSecond),
-      });
+      };
+    };
+    const comparisons: WarmComparison[] = [];
+    for (const { tenants, distribution } of trafficShapes(warm.tenantCounts)) {
+      comparisons.push(await compareShape('accounts', tenants, distribution));
     }
-    return { floor: { ...(floorSummary as LoadSummary), ...HEADLINE }, comparisons };
+    const eventsPage: WarmComparison[] = [];
+    for (const { tenants, distribution } of warm.eventsPage) {
+      eventsPage.push(await compareShape('events', tenants, distribution));
+    }
+    return { floor: { ...(floorSummary as LoadSummary), ...HEADLINE }, comparisons, eventsPage };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
   }

@@ -1,9 +1,23 @@
 import { type LoadSummary } from '../phases/load-summary.js';
+import { type WarmComparison } from '../phases/warm-phase.js';
 import { type BenchResults } from './bench-results.js';
 
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const load = (summary: LoadSummary) => [summary.latencyMs.p50, summary.latencyMs.p99, summary.requestsPerSecond];
 const cpu = (summary: LoadSummary) => `${summary.cpuMsPerRequest.server} + ${summary.cpuMsPerRequest.postgres ?? 'n/a'}`;
+
+/** One table row per traffic shape: the single database, the gateway and the pooled gateway side by side. */
+function comparisonTable(comparisons: readonly WarmComparison[]): string[] {
+  return [
+    row(['tenants', 'traffic', 'single DB p50 / p99 ms', 'single DB req/s', 'gateway p50 / p99 ms', 'gateway req/s', 'p50 ratio', 'throughput ratio', 'pooled p50 ratio', 'pooled throughput ratio']),
+    row(Array.from({ length: 10 }, () => '---')),
+    ...comparisons.map((c) => {
+      const [bp50, bp99, brps] = load(c.baseline);
+      const [gp50, gp99, grps] = load(c.gateway);
+      return row([c.tenants, c.distribution, `${bp50} / ${bp99}`, brps ?? 0, `${gp50} / ${gp99}`, grps ?? 0, c.p50Ratio, c.throughputRatio, c.pooledP50Ratio, c.pooledThroughputRatio]);
+    }),
+  ];
+}
 
 function warmSection(results: BenchResults): string[] {
   const warm = results.phases.warm;
@@ -11,20 +25,27 @@ function warmSection(results: BenchResults): string[] {
     return [];
   }
   const floor = warm.floor;
+  const events = warm.eventsPage ?? [];
   return [
     '## Warm requests (phases 1–3)',
     '',
     `The floor — raw \`pg\` over \`node:http\`, same SQL and JSON, no GraphQL or Prisma — ${floor.tenants} tenants, ${floor.distribution}: ` +
       `p50 ${floor.latencyMs.p50} ms, p99 ${floor.latencyMs.p99} ms, ${floor.requestsPerSecond} req/s.`,
     '',
-    row(['tenants', 'traffic', 'single DB p50 / p99 ms', 'single DB req/s', 'gateway p50 / p99 ms', 'gateway req/s', 'p50 ratio', 'throughput ratio', 'pooled p50 ratio', 'pooled throughput ratio']),
-    row(Array.from({ length: 10 }, () => '---')),
-    ...warm.comparisons.map((c) => {
-      const [bp50, bp99, brps] = load(c.baseline);
-      const [gp50, gp99, grps] = load(c.gateway);
-      return row([c.tenants, c.distribution, `${bp50} / ${bp99}`, brps ?? 0, `${gp50} / ${gp99}`, grps ?? 0, c.p50Ratio, c.throughputRatio, c.pooledP50Ratio, c.pooledThroughputRatio]);
-    }),
+    '### The accounts page: 10 accounts and their total',
     '',
+    ...comparisonTable(warm.comparisons),
+    '',
+    ...(events.length
+      ? [
+          '### The events screen: 50 events with their dates, location, account and owner',
+          '',
+          'Five tenant statements (page, count, dates, locations, accounts) and one control-plane lookup (owners) per request, on every server.',
+          '',
+          ...comparisonTable(events),
+          '',
+        ]
+      : []),
     '"gateway": each tenant on its own database; "pooled": the same tenants on one POOLED datasource (routing without the spread over databases).',
     '',
     'CPU time per request, server under test + PostgreSQL (ms; postmaster and every backend). Unlike latency it does not move with what else the machine runs.',

@@ -10,7 +10,7 @@ import { controlMigrationsDir, tenantMigrationsDir } from '../../src/paths.js';
 import { mapWithConcurrency } from '../support/concurrency.js';
 import { withClient } from '../support/pg-client.js';
 import { type BenchPostgres } from './bench-postgres.js';
-import { seedBenchAccounts, seedShapeOf } from './bench-seed.js';
+import { seedBenchRows, seedShapeOf } from './bench-seed.js';
 
 /** One tenant of the bench fleet, on its own (dedicated) database. */
 export interface BenchTenant {
@@ -18,9 +18,12 @@ export interface BenchTenant {
   slug: string;
   tenantId: string;
   database: string;
-  /** Prefix of every account name of this tenant and how many it has. */
+  /** Prefix of every account, location and event name of this tenant, and how many accounts and events it has. */
   marker: string;
   accounts: number;
+  events: number;
+  /** Display name of the events' owner (a control-plane user). */
+  ownerName: string;
   /** A real access token of the bench user for this tenant. */
   token: string;
 }
@@ -62,7 +65,7 @@ const TEMPLATE = 'bench_template';
 /**
  * Creates the control plane and `tenants` migrated tenant databases (copies of one migrated
  * template), provisions each through the product's own `provisionTenant` (URL sealed, tenant row,
- * schema version), seeds their accounts, puts `sharedTenants` more tenants of the same sizes on one
+ * schema version), seeds their accounts and events (see `bench-seed.ts`), puts `sharedTenants` more tenants of the same sizes on one
  * POOLED datasource, fills the shared baseline database with the first tenants' rows, and signs one
  * access token per tenant for a bench user who is a member of all of them.
  */
@@ -89,10 +92,10 @@ export async function createBenchFleet(server: BenchPostgres, options: BenchFlee
       const datasource = { name: datasourceName ?? (kind === 'POOLED' ? database : `${database}-dedicated`), kind, url, poolMax: options.poolMax };
       const { tenant } = await provisionTenant({ control: control.client, keyRing }, { slug, name: `Bench tenant ${slug}`, datasource });
       const shape = seedShapeOf(index);
-      await withClient(url, (client) => seedBenchAccounts(client, tenant.id, shape));
+      await withClient(url, (client) => seedBenchRows(client, tenant.id, shape, user.id));
       await addMember(control.client, { userId: user.id, tenantId: tenant.id, role: 'MEMBER' });
       const { token } = await tokens.sign({ userId: user.id, tenantId: tenant.id, role: 'MEMBER', isPlatformAdmin: false });
-      return { index, slug, tenantId: tenant.id, database, marker: shape.marker, accounts: shape.accounts, token };
+      return { index, slug, tenantId: tenant.id, database, marker: shape.marker, accounts: shape.accounts, events: shape.events, ownerName: user.displayName, token };
     };
     const indexes = Array.from({ length: options.tenants }, (_, i) => i + 1);
     let done = 0;
@@ -123,9 +126,9 @@ export async function createBenchFleet(server: BenchPostgres, options: BenchFlee
     const sharedUrl = server.urlFor('bench_shared');
     await withClient(sharedUrl, async (client) => {
       for (const tenant of tenants.slice(0, options.sharedTenants)) {
-        await seedBenchAccounts(client, tenant.tenantId, seedShapeOf(tenant.index));
+        await seedBenchRows(client, tenant.tenantId, seedShapeOf(tenant.index), user.id);
       }
-      await client.query('ANALYZE accounts');
+      await client.query('ANALYZE accounts, locations, events, event_dates');
     });
     return {
       controlUrl,

@@ -1,8 +1,8 @@
-import { checkAccountsResponse } from '../../bench/load/bench-query.js';
+import { checkAccountsResponse, checkEventsResponse } from '../../bench/load/bench-query.js';
 import { tenantPicker } from '../../bench/load/tenant-picker.js';
 import { summarize } from '../../bench/support/percentiles.js';
 
-const tenant = { marker: 'T0007 ', accounts: 47 };
+const tenant = { marker: 'T0007 ', accounts: 47, events: 52, ownerName: 'Bench' };
 
 function answer(total: number, names: string[]) {
   return JSON.stringify({ data: { accounts: { totalCount: total, edges: names.map((name) => ({ node: { name } })) } } });
@@ -23,6 +23,51 @@ describe('the benchmark response check', () => {
     expect(checkAccountsResponse(200, failed, tenant)).toMatch(/TENANT_UNAVAILABLE/);
     expect(checkAccountsResponse(502, 'Bad Gateway', tenant)).toMatch(/not JSON/);
     expect(checkAccountsResponse(500, answer(47, ownPage), tenant)).toBe('HTTP 500');
+  });
+});
+
+interface EventNode {
+  name: string;
+  dates: { label: string }[];
+  location: { name: string } | null;
+  account: { name: string } | null;
+  owner: { displayName: string } | null;
+}
+
+function ownEvent(i: number, marker = 'T0007 '): EventNode {
+  return {
+    name: `${marker}Event ${String(i).padStart(3, '0')}`,
+    dates: [{ label: `${marker}day 1` }, { label: `${marker}day 2` }],
+    location: { name: `${marker}Venue ${1 + (i % 5)}` },
+    account: { name: `${marker}Account ${String(1 + (i % 47)).padStart(3, '0')}` },
+    owner: { displayName: 'Bench' },
+  };
+}
+
+function eventsAnswer(total: number, nodes: EventNode[]) {
+  return JSON.stringify({ data: { events: { totalCount: total, edges: nodes.map((node) => ({ node })) } } });
+}
+
+const ownEvents = Array.from({ length: 50 }, (_, i) => ownEvent(i + 1));
+const replaced = (index: number, change: Partial<EventNode>) => ownEvents.map((node, i) => (i === index ? { ...node, ...change } : node));
+
+describe('the benchmark response check, events page', () => {
+  test("accepts the tenant's own 50 events with their dates, location, account and owner", () => {
+    expect(checkEventsResponse(200, eventsAnswer(52, ownEvents), tenant)).toBeNull();
+  });
+
+  test('refuses an event, a date, a location or an account of another tenant, a missing relation, a wrong total or a short page', () => {
+    expect(checkEventsResponse(200, eventsAnswer(52, replaced(3, { name: 'T0008 Event 004' })), tenant)).toMatch(/does not belong to tenant T0007/);
+    expect(checkEventsResponse(200, eventsAnswer(52, replaced(3, { dates: [{ label: 'T0007 day 1' }, { label: 'T0008 day 2' }] })), tenant)).toMatch(/dates/);
+    expect(checkEventsResponse(200, eventsAnswer(52, replaced(3, { dates: [{ label: 'T0007 day 1' }] })), tenant)).toMatch(/dates/);
+    expect(checkEventsResponse(200, eventsAnswer(52, replaced(3, { location: { name: 'T0008 Venue 1' } })), tenant)).toMatch(/location/);
+    expect(checkEventsResponse(200, eventsAnswer(52, replaced(3, { location: null })), tenant)).toMatch(/location/);
+    expect(checkEventsResponse(200, eventsAnswer(52, replaced(3, { account: { name: 'T0008 Account 001' } })), tenant)).toMatch(/account/);
+    expect(checkEventsResponse(200, eventsAnswer(52, replaced(3, { owner: null })), tenant)).toMatch(/owner/);
+    expect(checkEventsResponse(200, eventsAnswer(104, ownEvents), tenant)).toMatch(/totalCount 104/);
+    expect(checkEventsResponse(200, eventsAnswer(52, ownEvents.slice(0, 49)), tenant)).toMatch(/49 events/);
+    const failed = JSON.stringify({ errors: [{ message: 'too costly', extensions: { code: 'BAD_USER_INPUT' } }], data: null });
+    expect(checkEventsResponse(200, failed, tenant)).toMatch(/BAD_USER_INPUT/);
   });
 });
 

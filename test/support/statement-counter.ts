@@ -4,7 +4,7 @@ import { type TenantRoute } from '../../src/tenancy/datasource-registry.js';
 import { openDatasource, type DatasourceConnection } from '../../src/tenancy/tenant-client-factory.js';
 import { type TestFleet } from './test-fleet.js';
 
-/** Counts the SQL statements the gateway sends to tenant databases (outside transactions). */
+/** Counts the SQL statements the gateway sends to tenant databases, transactions included. */
 export interface StatementCounter {
   /** Pass as `startTestFleet({ connect })`. */
   connect(route: TenantRoute, budget: ConnectionBudget): Promise<DatasourceConnection>;
@@ -16,7 +16,8 @@ export interface StatementCounter {
 
 /**
  * Opens each datasource exactly like the product's connector (decrypt with the datasource id as
- * AAD, budgeted pool) and logs every statement the driver adapter sends through the pool's `query`.
+ * AAD, budgeted pool) and logs every statement sent on its connections: the pool's `query` and
+ * the transactions the driver adapter runs on a checked-out connection (`BEGIN`, the statements, `COMMIT`).
  */
 export function statementCounter(): StatementCounter {
   let fleet: TestFleet | undefined;
@@ -28,11 +29,19 @@ export function statementCounter(): StatementCounter {
       }
       const url = open(fleet.config.keyRing, route.datasource.encryptedUrl, route.datasource.id);
       const connection = await openDatasource({ url, poolMax: route.datasource.poolMax || 3, connectTimeoutMs: 5_000, budgetWaitMs: 5_000, budget, applicationName: 'test-counting' });
-      const query = connection.pool.query.bind(connection.pool) as (config: { text: string }) => Promise<unknown>;
-      (connection.pool as unknown as { query: typeof query }).query = (config) => {
-        statements.push(config.text);
-        return query(config);
-      };
+      // Every statement, the pool's own `query` included, runs on a checked-out connection.
+      const counted = new WeakSet<object>();
+      connection.pool.on('acquire', (client) => {
+        if (counted.has(client)) {
+          return;
+        }
+        counted.add(client);
+        const query = client.query.bind(client) as (config: string | { text: string }, ...rest: unknown[]) => unknown;
+        (client as unknown as { query: typeof query }).query = (config, ...rest) => {
+          statements.push(typeof config === 'string' ? config : config.text);
+          return query(config, ...rest);
+        };
+      });
       return connection;
     },
     attach(started) {

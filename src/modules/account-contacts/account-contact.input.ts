@@ -1,13 +1,13 @@
 import { IsOptional, IsUUID, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
-@InputType()
+@InputType({ description: 'Links a contact to an account (or changes an existing link).' })
 export class LinkContactInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account.' })
   @IsUUID('all', { message: 'accountId must be a UUID' })
   accountId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contact.' })
   @IsUUID('all', { message: 'contactId must be a UUID' })
   contactId!: string;
 

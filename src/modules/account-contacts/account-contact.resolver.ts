@@ -18,7 +18,7 @@ import { AccountContactObject } from './account-contact.type.js';
 export class AccountContactResolver {
   @Authorized(Access.MEMBER)
   @Mutation(() => AccountContactObject, { description: 'Link a contact to an account, or change the role of an existing link.' })
-  linkContactToAccount(@Arg('input') input: LinkContactInput, @TenantWriteDb() db: Db, @CurrentPrincipal() principal: Principal): Promise<AccountContact> {
+  linkContactToAccount(@Arg('input', { description: 'The account, the contact and the link.' }) input: LinkContactInput, @TenantWriteDb() db: Db, @CurrentPrincipal() principal: Principal): Promise<AccountContact> {
     return linkContact(db, principal.tenantId, input);
   }
 
@@ -29,10 +29,10 @@ export class AccountContactResolver {
     idArg: 'accountId',
     detailOf: ({ args }) => `contact ${String(args['contactId'])} unlinked`,
   })
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: 'Removes the link between a contact and an account and returns true; NOT_FOUND when they are not linked.' })
   unlinkContactFromAccount(
-    @Arg('accountId', () => ID) accountId: string,
-    @Arg('contactId', () => ID) contactId: string,
+    @Arg('accountId', () => ID, { description: 'The account.' }) accountId: string,
+    @Arg('contactId', () => ID, { description: 'The contact.' }) contactId: string,
     @TenantWriteDb() db: Db,
   ): Promise<boolean> {
     return unlinkContact(db, parseId(accountId, 'accountId'), parseId(contactId, 'contactId'));

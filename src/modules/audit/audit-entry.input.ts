@@ -14,7 +14,7 @@ export class AuditLogFilter {
   @OptionalText(100, { description: 'e.g. `Account`, `User`.' })
   targetType?: string | null;
 
-  @OptionalText(200)
+  @OptionalText(200, { description: 'Rows about this record id.' })
   targetId?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Rows at or after this time.' })
@@ -26,7 +26,7 @@ export class AuditLogFilter {
 
 @ArgsType()
 export class AuditLogArgs extends PageArgs {
-  @Field(() => AuditLogFilter, { nullable: true })
+  @Field(() => AuditLogFilter, { nullable: true, description: 'Only rows matching it.' })
   @IsOptional()
   @ValidateNested()
   filter?: AuditLogFilter | null;

@@ -22,21 +22,21 @@ export class AuditEntryObject {
   @Field(() => String, { nullable: true, description: 'GraphQL type of the record acted on, e.g. `Account`; members are `User`.' })
   targetType!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Id of the record acted on, when there is one.' })
   targetId!: string | null;
 
   @Field(() => String, { nullable: true, description: 'What an auth event was about (e.g. the tenant slug of a switch).' })
   target!: string | null;
 
-  @Field(() => AuditOutcome)
+  @Field(() => AuditOutcome, { description: 'How it ended.' })
   outcome!: AuditOutcome;
 
   @Field(() => String, { nullable: true, description: 'A short note: the role given, or why the action was refused.' })
   detail!: string | null;
 
-  @Field()
+  @Field({ description: 'When it happened.' })
   createdAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of audit rows, newest first.' })
 export class AuditEntryConnection extends Connection(AuditEntryObject, 'AuditEntry') {}

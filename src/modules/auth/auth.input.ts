@@ -3,12 +3,12 @@ import { ArgsType, Field } from 'type-graphql';
 
 @ArgsType()
 export class LoginArgs {
-  @Field()
+  @Field({ description: 'The email of your tenantgate account.' })
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(320)
   email!: string;
 
-  @Field()
+  @Field({ description: 'Your password.' })
   @Length(1, 200, { message: 'password must be 1 to 200 characters' })
   password!: string;
 

@@ -22,14 +22,14 @@ export class AuthResolver {
   @Public()
   @NotAudited('token rotation is not an audit event; the login that started the session is')
   @Mutation(() => AuthPayload, { description: 'Exchange a refresh token for a new token pair (the old one stops working).' })
-  refresh(@Arg('refreshToken') refreshToken: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
+  refresh(@Arg('refreshToken', { description: 'The refresh token of the last AuthPayload; single use.' }) refreshToken: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
     return ctx.services.auth.refresh(refreshToken);
   }
 
   @Authorized()
   @NotAudited(AUTH_EVENT)
   @Mutation(() => AuthPayload, { description: 'Get a token pair for another tenant you belong to.' })
-  switchTenant(@Arg('tenantSlug') tenantSlug: string, @CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
+  switchTenant(@Arg('tenantSlug', { description: 'The slug of another tenant the caller belongs to.' }) tenantSlug: string, @CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
     return ctx.services.auth.switchTenant(principal, tenantSlug);
   }
 
@@ -37,7 +37,7 @@ export class AuthResolver {
   @NotAudited(AUTH_EVENT)
   @Mutation(() => Boolean, { description: 'End the session of this refresh token, or all your sessions in this tenant.' })
   logout(
-    @Arg('refreshToken', () => String, { nullable: true }) refreshToken: string | null,
+    @Arg('refreshToken', () => String, { nullable: true, description: 'The session to end; its refresh tokens stop working.' }) refreshToken: string | null,
     @CurrentPrincipal() principal: Principal,
     @Ctx() ctx: RequestContext,
   ): Promise<boolean> {

@@ -56,14 +56,14 @@ export function createEntityResolver<T extends EntityRow, TFilter>(options: Enti
 
     @Authorized(Access.VIEWER)
     @Query(() => options.objectType, { name: one, description: `One of this tenant's ${noun} by id; NOT_FOUND if there is none.` })
-    get(@Arg('id', () => ID) id: string, @TenantDb() db: Db): Promise<T> {
+    get(@Arg('id', () => ID, { description: 'The id of the row.' }) id: string, @TenantDb() db: Db): Promise<T> {
       return service.get(db, parseId(id));
     }
 
     @Authorized(Access.MEMBER)
     @Mutation(() => options.objectType, { name: `create${typeName}`, description: `Creates one of ${noun}.` })
     create(
-      @Arg('input', () => options.createInput) input: object,
+      @Arg('input', () => options.createInput, { description: 'The new row; references must be rows of this tenant.' }) input: object,
       @TenantWriteDb() db: Db,
       @CurrentPrincipal() principal: Principal,
       @Ctx() ctx: RequestContext,
@@ -74,8 +74,8 @@ export function createEntityResolver<T extends EntityRow, TFilter>(options: Enti
     @Authorized(Access.MEMBER)
     @Mutation(() => options.objectType, { name: `update${typeName}`, description: 'Omitted fields are kept; null clears an optional field.' })
     update(
-      @Arg('id', () => ID) id: string,
-      @Arg('input', () => options.updateInput) input: object,
+      @Arg('id', () => ID, { description: 'The row to change.' }) id: string,
+      @Arg('input', () => options.updateInput, { description: 'The fields to change.' }) input: object,
       @Arg('expectedUpdatedAt', () => Date, { nullable: true, description: EXPECTED_UPDATED_AT }) expectedUpdatedAt: Date | null,
       @TenantWriteDb() db: Db,
       @CurrentPrincipal() principal: Principal,
@@ -87,7 +87,7 @@ export function createEntityResolver<T extends EntityRow, TFilter>(options: Enti
     @Authorized(Access.ADMIN)
     @Mutation(() => options.objectType, { name: `delete${typeName}`, description: 'Deletes the row and returns it as it was.' })
     delete(
-      @Arg('id', () => ID) id: string,
+      @Arg('id', () => ID, { description: 'The row to delete.' }) id: string,
       @Arg('expectedUpdatedAt', () => Date, { nullable: true, description: EXPECTED_UPDATED_AT }) expectedUpdatedAt: Date | null,
       @TenantWriteDb() db: Db,
       @CurrentPrincipal() principal: Principal,

@@ -8,9 +8,9 @@ import { PageArgs } from '../../graphql/pagination/page-args.js';
 export enum TenantMemberOrderField {
   CREATED_AT = 'createdAt',
 }
-registerEnumType(TenantMemberOrderField, { name: 'TenantMemberOrderField' });
+registerEnumType(TenantMemberOrderField, { name: 'TenantMemberOrderField', description: 'What members can be sorted by.' });
 
-@InputType()
+@InputType({ description: 'How to sort members.' })
 export class TenantMemberOrder extends OrderInput(TenantMemberOrderField) {}
 
 @InputType({ description: 'All given conditions must hold.' })
@@ -18,13 +18,13 @@ export class TenantMemberFilter {
   @OptionalText(200, { description: 'Case-insensitive match on the email or display name.' })
   search?: string | null;
 
-  @Field(() => MembershipRole, { nullable: true })
+  @Field(() => MembershipRole, { nullable: true, description: 'Only members with this role.' })
   role?: MembershipRole | null;
 }
 
 @ArgsType()
 export class TenantMembersArgs extends PageArgs {
-  @Field(() => TenantMemberFilter, { nullable: true })
+  @Field(() => TenantMemberFilter, { nullable: true, description: 'Only members matching it.' })
   @IsOptional()
   @ValidateNested()
   filter?: TenantMemberFilter | null;
@@ -37,7 +37,7 @@ export class TenantMembersArgs extends PageArgs {
 
 @InputType({ description: 'A user with a tenantgate account, by email, and the role to give them.' })
 export class AddTenantMemberInput {
-  @Field()
+  @Field({ description: 'The email of their tenantgate account.' })
   @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(320, { message: 'email must be at most 320 characters' })
   email!: string;

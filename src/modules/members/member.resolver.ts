@@ -25,7 +25,7 @@ export class MemberResolver {
   @Authorized(Access.ADMIN)
   @AuditTarget(memberAudit((change) => `added as ${change.role}`))
   @Mutation(() => TenantMemberObject, { description: 'Add a user who has a tenantgate account, by email, with a role up to your own.' })
-  addTenantMember(@Arg('input') input: AddTenantMemberInput, @CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<MemberChange> {
+  addTenantMember(@Arg('input', { description: 'Who, and with which role.' }) input: AddTenantMemberInput, @CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<MemberChange> {
     return ctx.services.members.add(principal, input.email, input.role);
   }
 
@@ -43,7 +43,7 @@ export class MemberResolver {
   @Mutation(() => TenantMemberObject, {
     description: 'Remove a member (returns the membership as it was); an ADMIN cannot remove an OWNER, nor anyone the last OWNER.',
   })
-  removeTenantMember(@Arg('userId', () => ID) userId: string, @CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<MemberChange> {
+  removeTenantMember(@Arg('userId', () => ID, { description: 'The member, by user id.' }) userId: string, @CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<MemberChange> {
     return ctx.services.members.remove(principal, parseId(userId, 'userId'));
   }
 }

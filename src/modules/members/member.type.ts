@@ -9,18 +9,18 @@ export class TenantMemberObject {
   @Field(() => ID, { description: 'The membership id.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The member's user id (what `setMemberRole` and `removeTenantMember` take)." })
   userId!: string;
 
-  @Field(() => UserType)
+  @Field(() => UserType, { description: 'The member.' })
   user!: UserType;
 
-  @Field(() => MembershipRole)
+  @Field(() => MembershipRole, { description: 'Their role in this tenant.' })
   role!: MembershipRole;
 
   @Field({ description: 'When the user joined the tenant.' })
   createdAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of the tenant's members." })
 export class TenantMemberConnection extends Connection(TenantMemberObject, 'TenantMember') {}

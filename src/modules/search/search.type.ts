@@ -20,7 +20,7 @@ export class SearchHit {
   @Field(() => SearchResultUnion, { description: 'The record found.' })
   node!: object;
 
-  @Field(() => Float, { description: 'How well it matched, 0..1: whole field 1, start of the field 0.8, start of a word 0.6, inside a word 0.4.' })
+  @Field(() => Float, { description: 'How well it matched, 0..1: whole field 1, start of the field 0.8, start of a word 0.6, inside a word 0.4. Equal scores list the closest match (trigram similarity) first.' })
   score!: number;
 
   @Field({ description: 'The text that matched, e.g. the name or the email.' })

@@ -22,8 +22,8 @@ export class WorkflowResolver {
     description: 'Converts a lead into a new or existing account, a contact and optionally an opportunity; a lead converts once.',
   })
   convertLead(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => ConvertLeadInput, { defaultValue: {} }) input: ConvertLeadInput,
+    @Arg('id', () => ID, { description: 'The lead to convert.' }) id: string,
+    @Arg('input', () => ConvertLeadInput, { defaultValue: {}, description: 'The account to link or create, and the optional opportunity.' }) input: ConvertLeadInput,
     @TenantWriteDb() db: Db,
   ): Promise<Lead> {
     return convertLead(db, parseId(id), input);
@@ -33,15 +33,19 @@ export class WorkflowResolver {
   @Mutation(() => PaymentObject, {
     description: "Records a payment and raises the invoice's paid amount and status (PARTIALLY_PAID, PAID); over-payment is refused.",
   })
-  recordPayment(@Arg('invoiceId', () => ID) invoiceId: string, @Arg('input') input: RecordPaymentInput, @TenantWriteDb() db: Db): Promise<Payment> {
+  recordPayment(
+    @Arg('invoiceId', () => ID, { description: 'The invoice paid.' }) invoiceId: string,
+    @Arg('input', { description: 'The payment.' }) input: RecordPaymentInput,
+    @TenantWriteDb() db: Db,
+  ): Promise<Payment> {
     return recordPayment(db, parseId(invoiceId, 'invoiceId'), input);
   }
 
   @Authorized(Access.MEMBER)
   @Mutation(() => ContractObject, { description: 'Accepts a draft or sent quote and creates the contract from it.' })
   acceptQuote(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => AcceptQuoteInput, { defaultValue: {} }) input: AcceptQuoteInput,
+    @Arg('id', () => ID, { description: 'The draft or sent quote.' }) id: string,
+    @Arg('input', () => AcceptQuoteInput, { defaultValue: {}, description: "The contract's dates." }) input: AcceptQuoteInput,
     @TenantWriteDb() db: Db,
   ): Promise<Contract> {
     return acceptQuote(db, parseId(id), input);
@@ -50,8 +54,8 @@ export class WorkflowResolver {
   @Authorized(Access.MEMBER)
   @Mutation(() => InvoiceObject, { description: "Issues a draft invoice under the tenant's next invoice number (gapless, e.g. INV-2027-0043)." })
   issueInvoice(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => IssueInvoiceInput, { defaultValue: {} }) input: IssueInvoiceInput,
+    @Arg('id', () => ID, { description: 'The draft invoice.' }) id: string,
+    @Arg('input', () => IssueInvoiceInput, { defaultValue: {}, description: 'Issue and due dates (today and 30 days later unless given).' }) input: IssueInvoiceInput,
     @TenantWriteDb() db: Db,
   ): Promise<Invoice> {
     return issueInvoice(db, parseId(id), input);
