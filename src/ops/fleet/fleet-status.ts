@@ -1,6 +1,6 @@
 import { controlMigrationsDir, tenantMigrationsDir } from '../../paths.js';
 import { redactCredentials } from '../migrations/migration-connection.js';
-import { readMigrationFiles } from '../migrations/migration-files.js';
+import { readMigrationFiles, type MigrationFile } from '../migrations/migration-files.js';
 import { readMigrationStatus, type MigrationStatus } from '../migrations/migrator.js';
 import { iterateFleet } from './fleet-iterator.js';
 import { loadFleetTargets, targetUrl, type FleetScope, type FleetTarget } from './fleet-targets.js';
@@ -74,10 +74,13 @@ export function driftStateOf(status: MigrationStatus): DriftState {
  */
 export async function readFleetStatus(options: FleetStatusOptions): Promise<FleetStatusReport> {
   const tenantDir = options.tenantMigrationsDir ?? tenantMigrationsDir;
+  const controlDir = options.controlMigrationsDir ?? controlMigrationsDir;
   const controlPlane = await driftOf(
     { name: 'control-plane', kind: 'CONTROL', tenants: [], url: () => options.controlDatabaseUrl },
-    options.controlMigrationsDir ?? controlMigrationsDir,
+    { migrationsDir: controlDir, files: await readMigrationFiles(controlDir) },
   );
+  // Read and hashed once for the whole fleet, not once per database.
+  const tenantFiles = { migrationsDir: tenantDir, files: await readMigrationFiles(tenantDir) };
   const targets = await loadFleetTargets(options.control, options.keyRing, { tenantSlug: options.tenantSlug });
   const drifts = new Map<FleetTarget, DatabaseDrift>();
   await iterateFleet<FleetTarget>({
@@ -86,8 +89,7 @@ export async function readFleetStatus(options: FleetStatusOptions): Promise<Flee
     signal: options.signal,
     run: async (target) => {
       const subject = { name: target.name, kind: target.kind, tenants: target.tenants.map((t) => t.slug), url: () => targetUrl(target) };
-      const drift = await driftOf(subject, tenantDir);
-      drifts.set(target, drift);
+      drifts.set(target, await driftOf(subject, tenantFiles));
       return 'succeeded';
     },
   });
@@ -100,7 +102,7 @@ export async function readFleetStatus(options: FleetStatusOptions): Promise<Flee
   for (const drift of [controlPlane, ...datasources]) {
     counts[drift.state] += 1;
   }
-  const targetVersion = (await readMigrationFiles(tenantDir)).at(-1)?.name ?? null;
+  const targetVersion = tenantFiles.files.at(-1)?.name ?? null;
   const allCurrent = counts.current === datasources.length + 1 && datasources.length === targets.length && tenants.every((tenant) => tenant.recordTrue);
   return { targetVersion, controlPlane, datasources, tenants, allCurrent, counts };
 }
@@ -123,10 +125,10 @@ interface DriftSubject {
   url(): string;
 }
 
-async function driftOf(subject: DriftSubject, migrationsDir: string): Promise<DatabaseDrift> {
+async function driftOf(subject: DriftSubject, migrations: { migrationsDir: string; files: MigrationFile[] }): Promise<DatabaseDrift> {
   const base = { name: subject.name, kind: subject.kind, tenants: subject.tenants };
   try {
-    const status = await readMigrationStatus({ databaseUrl: subject.url(), migrationsDir });
+    const status = await readMigrationStatus({ databaseUrl: subject.url(), ...migrations });
     return {
       ...base,
       state: driftStateOf(status),
