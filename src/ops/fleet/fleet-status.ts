@@ -4,6 +4,7 @@ import { readMigrationFiles, type MigrationFile } from '../migrations/migration-
 import { readMigrationStatus, type MigrationStatus } from '../migrations/migrator.js';
 import { iterateFleet } from './fleet-iterator.js';
 import { loadFleetTargets, targetUrl, type FleetScope, type FleetTarget } from './fleet-targets.js';
+import { recordSchemaStatus } from './schema-status-snapshot.js';
 
 /** Where one database stands, worst first: see {@link driftStateOf}. */
 export type DriftState = 'unreachable' | 'failed' | 'checksum-mismatch' | 'pending' | 'current';
@@ -69,16 +70,14 @@ export function driftStateOf(status: MigrationStatus): DriftState {
 }
 
 /**
- * Reads every database's `_prisma_migrations` (changing nothing, taking no lock) and compares it
- * with the migrations on disk and with the versions the control plane records for its tenants.
+ * Reads every database's `_prisma_migrations` (one query each, changing nothing, taking no lock)
+ * and compares it with the migrations on disk and with the versions the control plane records for
+ * its tenants. Each datasource's result is then recorded in the control plane (see
+ * `schema-status-snapshot.ts`), which is what the admin API's drift report shows.
  */
 export async function readFleetStatus(options: FleetStatusOptions): Promise<FleetStatusReport> {
   const tenantDir = options.tenantMigrationsDir ?? tenantMigrationsDir;
-  const controlDir = options.controlMigrationsDir ?? controlMigrationsDir;
-  const controlPlane = await driftOf(
-    { name: 'control-plane', kind: 'CONTROL', tenants: [], url: () => options.controlDatabaseUrl },
-    { migrationsDir: controlDir, files: await readMigrationFiles(controlDir) },
-  );
+  const controlPlane = await readControlPlaneDrift(options);
   // Read and hashed once for the whole fleet, not once per database.
   const tenantFiles = { migrationsDir: tenantDir, files: await readMigrationFiles(tenantDir) };
   const targets = await loadFleetTargets(options.control, options.keyRing, { tenantSlug: options.tenantSlug });
@@ -103,8 +102,24 @@ export async function readFleetStatus(options: FleetStatusOptions): Promise<Flee
     counts[drift.state] += 1;
   }
   const targetVersion = tenantFiles.files.at(-1)?.name ?? null;
+  await recordSchemaStatus(
+    options.control,
+    targets.flatMap((target) => {
+      const drift = drifts.get(target);
+      return drift ? [{ datasourceId: target.datasourceId, drift, targetVersion }] : [];
+    }),
+  );
   const allCurrent = counts.current === datasources.length + 1 && datasources.length === targets.length && tenants.every((tenant) => tenant.recordTrue);
   return { targetVersion, controlPlane, datasources, tenants, allCurrent, counts };
+}
+
+/** The control plane's own drift: one query on one connection. */
+export async function readControlPlaneDrift(options: Pick<FleetScope, 'controlDatabaseUrl' | 'controlMigrationsDir'>): Promise<DatabaseDrift> {
+  const controlDir = options.controlMigrationsDir ?? controlMigrationsDir;
+  return driftOf(
+    { name: 'control-plane', kind: 'CONTROL', tenants: [], url: () => options.controlDatabaseUrl },
+    { migrationsDir: controlDir, files: await readMigrationFiles(controlDir) },
+  );
 }
 
 function tenantDrift(tenant: FleetTarget['tenants'][number], drift: DatabaseDrift): TenantDrift {
