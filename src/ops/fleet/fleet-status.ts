@@ -73,7 +73,8 @@ export function driftStateOf(status: MigrationStatus): DriftState {
  * Reads every database's `_prisma_migrations` (one query each, changing nothing, taking no lock)
  * and compares it with the migrations on disk and with the versions the control plane records for
  * its tenants. Each datasource's result is then recorded in the control plane (see
- * `schema-status-snapshot.ts`), which is what the admin API's drift report shows.
+ * `schema-status-snapshot.ts`), which is what the admin API's drift report shows, unless the
+ * control plane itself has migrations pending.
  */
 export async function readFleetStatus(options: FleetStatusOptions): Promise<FleetStatusReport> {
   const tenantDir = options.tenantMigrationsDir ?? tenantMigrationsDir;
@@ -102,13 +103,17 @@ export async function readFleetStatus(options: FleetStatusOptions): Promise<Flee
     counts[drift.state] += 1;
   }
   const targetVersion = tenantFiles.files.at(-1)?.name ?? null;
-  await recordSchemaStatus(
-    options.control,
-    targets.flatMap((target) => {
-      const drift = drifts.get(target);
-      return drift ? [{ datasourceId: target.datasourceId, drift, targetVersion }] : [];
-    }),
-  );
+  // A control plane behind this build may lack the table the checks are recorded in: the report
+  // is read all the same, and the next `migrate` (which migrates the control plane first) fixes it.
+  if (controlPlane.pending.length === 0) {
+    await recordSchemaStatus(
+      options.control,
+      targets.flatMap((target) => {
+        const drift = drifts.get(target);
+        return drift ? [{ datasourceId: target.datasourceId, drift, targetVersion }] : [];
+      }),
+    );
+  }
   const allCurrent = counts.current === datasources.length + 1 && datasources.length === targets.length && tenants.every((tenant) => tenant.recordTrue);
   return { targetVersion, controlPlane, datasources, tenants, allCurrent, counts };
 }
