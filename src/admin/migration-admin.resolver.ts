@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type Principal } from '../auth/principal.js';
 import { Access } from '../graphql/access.js';
+import { NotAudited } from '../graphql/audit-target.js';
 import { type RequestContext } from '../graphql/context.js';
 import { CurrentPrincipal } from '../graphql/decorators.js';
 import { parseId } from '../graphql/ids.js';
@@ -38,6 +39,7 @@ export class MigrationAdminResolver {
   }
 
   @Authorized(Access.PLATFORM_ADMIN)
+  @NotAudited('recorded as admin.checkTenantSchemaStatus by the admin audit, like every admin call, refusals included')
   @Mutation(() => DatabaseSchemaStatus, {
     description: "Platform admin: reads this tenant's database now and records the result in the drift report (`tenantgate migrate status` checks the whole fleet).",
   })
