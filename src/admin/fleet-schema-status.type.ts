@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-const STATES = 'current, pending, failed (an unresolved failed migration), checksum-mismatch or unreachable';
+const STATES = 'current, pending, failed (an unresolved failed migration), checksum-mismatch or unreachable as of `checkedAt`; unchecked when never checked';
 
 /** One database of the drift report. */
 @ObjectType({ description: 'One database of the drift report (`tenantgate migrate status`).' })
@@ -34,6 +34,12 @@ export class DatabaseSchemaStatus {
 
   @Field(() => String, { nullable: true, description: 'Why the database could not be read (never a URL or password).' })
   error?: string;
+
+  @Field(() => Date, { nullable: true, description: 'When the database was read; null when never. The state may have changed since.' })
+  checkedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The newest migration that check compared with (pending is relative to it).' })
+  checkedAgainst!: string | null;
 }
 
 /** One tenant of the drift report. */
@@ -54,20 +60,32 @@ export class TenantSchemaStatus {
   @Field(() => String, { nullable: true, description: "What the gateway's TENANT_SCHEMA_OUTDATED check reads." })
   recordedVersion!: string | null;
 
-  @Field({ description: 'False when the recorded version is not the database’s (a `tenantgate migrate` corrects it).' })
+  @Field({ description: 'False when the recorded version is not the database’s as of its last check (a `tenantgate migrate` corrects it).' })
   recordTrue!: boolean;
 }
 
 /** The whole drift report. */
-@ObjectType({ description: 'Which tenant database is on which schema version (`tenantgate migrate status`).' })
+@ObjectType({
+  description:
+    'Which tenant database is on which schema version, as recorded by the last check of each (`tenantgate migrate status`, or `checkTenantSchemaStatus`): answering never reads a tenant database, so mind `checkedAt`.',
+})
 export class FleetSchemaStatus {
   @Field(() => String, { nullable: true, description: 'The newest tenant migration this gateway ships.' })
   targetVersion!: string | null;
 
-  @Field({ description: 'True only when every database is current and every recorded version is true.' })
+  @Field({ description: 'True only when every database was checked against `targetVersion` and found current, and every recorded version is true.' })
   allCurrent!: boolean;
 
-  @Field(() => DatabaseSchemaStatus)
+  @Field(() => Int, { description: 'Datasources never checked.' })
+  unchecked!: number;
+
+  @Field(() => Date, { nullable: true, description: 'The oldest check in this report: nothing here is older.' })
+  oldestCheckAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  newestCheckAt!: Date | null;
+
+  @Field(() => DatabaseSchemaStatus, { description: 'Read live.' })
   controlPlane!: DatabaseSchemaStatus;
 
   @Field(() => [DatabaseSchemaStatus])

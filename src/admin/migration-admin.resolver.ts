@@ -1,12 +1,13 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type Principal } from '../auth/principal.js';
 import { Access } from '../graphql/access.js';
+import { NotAudited } from '../graphql/audit-target.js';
 import { type RequestContext } from '../graphql/context.js';
 import { CurrentPrincipal } from '../graphql/decorators.js';
 import { parseId } from '../graphql/ids.js';
 import { PageArgs } from '../graphql/pagination/page-args.js';
 import { audited } from './admin-audit.js';
-import { FleetSchemaStatus } from './fleet-schema-status.type.js';
+import { DatabaseSchemaStatus, FleetSchemaStatus } from './fleet-schema-status.type.js';
 import { MigrationRun, MigrationRunConnection, MigrationRunCounts, MigrationRunDatasource, MigrationTenantOutcome } from './migration-run.type.js';
 
 /**
@@ -30,9 +31,21 @@ export class MigrationAdminResolver {
   }
 
   @Authorized(Access.PLATFORM_ADMIN)
-  @Query(() => FleetSchemaStatus, { description: 'Platform admin: the drift report, which database is on which schema version (reads every tenant database).' })
+  @Query(() => FleetSchemaStatus, {
+    description: 'Platform admin: the drift report as each database was last checked (from the control plane; reads no tenant database).',
+  })
   fleetSchemaStatus(@CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<FleetSchemaStatus> {
     return audited(ctx.services.audit, principal, { operation: 'fleetSchemaStatus' }, () => ctx.services.migrations.schemaStatus());
+  }
+
+  @Authorized(Access.PLATFORM_ADMIN)
+  @NotAudited('recorded as admin.checkTenantSchemaStatus by the admin audit, like every admin call, refusals included')
+  @Mutation(() => DatabaseSchemaStatus, {
+    description: "Platform admin: reads this tenant's database now and records the result in the drift report (`tenantgate migrate status` checks the whole fleet).",
+  })
+  checkTenantSchemaStatus(@Arg('tenantId', () => ID) tenantId: string, @CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<DatabaseSchemaStatus> {
+    const id = parseId(tenantId);
+    return audited(ctx.services.audit, principal, { operation: 'checkTenantSchemaStatus', tenantId: id }, () => ctx.services.migrations.checkTenant(id));
   }
 
   @FieldResolver(() => MigrationRunCounts, { description: 'Datasources by status.' })

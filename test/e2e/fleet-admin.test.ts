@@ -22,6 +22,7 @@ const OPERATIONS: Record<string, string> = {
   migrationRuns: '{ migrationRuns { totalCount } }',
   migrationRun: '{ migrationRun(id: "00000000-0000-4000-8000-000000000000") { id } }',
   fleetSchemaStatus: '{ fleetSchemaStatus { allCurrent } }',
+  checkTenantSchemaStatus: 'mutation { checkTenantSchemaStatus(tenantId: "00000000-0000-4000-8000-000000000000") { state } }',
 };
 
 async function asAdmin<T>(query: string, variables?: Record<string, unknown>): Promise<T> {

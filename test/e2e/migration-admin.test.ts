@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { migrateFleet } from '../../src/ops/fleet/fleet-migration.js';
+import { readFleetStatus } from '../../src/ops/fleet/fleet-status.js';
 import { platformAdminSession } from '../support/admin-session.js';
 import { expectError } from '../support/error-assertions.js';
 import { postGraphQL } from '../support/graphql-client.js';
@@ -55,21 +56,53 @@ test('migrationRuns and migrationRun show the ledger with per-datasource and per
   expect(rows.map((row) => `${row.operation} ${row.outcome}`).sort()).toEqual(['admin.migrationRun FAILURE', 'admin.migrationRun SUCCESS', 'admin.migrationRuns SUCCESS']);
 });
 
-test('fleetSchemaStatus reports each tenant’s state: current, failed and checksum-mismatch', async () => {
+test('fleetSchemaStatus answers from the recorded checks with their age; a live check of one tenant and `migrate status` record the truth', async () => {
   const acme = await fleet.rawDb('acme');
   await acme.prisma.$executeRawUnsafe(`UPDATE _prisma_migrations SET checksum = 'edited' WHERE migration_name = (SELECT min(migration_name) FROM _prisma_migrations)`);
   const globex = await fleet.rawDb('globex');
   await globex.prisma.$executeRawUnsafe(
     `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES ('half-done', 'x', '20991231000009_half_done', now(), 0)`,
   );
-  type Status = { fleetSchemaStatus: { allCurrent: boolean; controlPlane: { state: string }; tenants: { slug: string; state: string; recordTrue: boolean }[] } };
-  const { fleetSchemaStatus } = await asAdmin<Status>('{ fleetSchemaStatus { allCurrent controlPlane { state } tenants { slug state recordTrue } } }');
-  expect(fleetSchemaStatus.allCurrent).toBe(false);
-  expect(fleetSchemaStatus.controlPlane.state).toBe('current');
-  expect(fleetSchemaStatus.tenants).toEqual([
-    { slug: 'acme', state: 'checksum-mismatch', recordTrue: true },
-    { slug: 'globex', state: 'failed', recordTrue: true },
-    { slug: 'initech', state: 'current', recordTrue: true },
-    { slug: 'umbrella', state: 'current', recordTrue: true },
+  type Database = { name: string; state: string; checkedAt: string | null };
+  type Status = {
+    fleetSchemaStatus: {
+      allCurrent: boolean;
+      unchecked: number;
+      oldestCheckAt: string | null;
+      controlPlane: { state: string };
+      datasources: Database[];
+      tenants: { slug: string; state: string; recordTrue: boolean }[];
+    };
+  };
+  const REPORT = '{ fleetSchemaStatus { allCurrent unchecked oldestCheckAt controlPlane { state } datasources { name state checkedAt } tenants { slug state recordTrue } } }';
+  const states = (report: Status['fleetSchemaStatus']) => report.tenants.map((tenant) => [tenant.slug, tenant.state, tenant.recordTrue]);
+
+  // Nothing was checked yet: the report says so instead of reading three databases inside the request.
+  const before = (await asAdmin<Status>(REPORT)).fleetSchemaStatus;
+  expect(before).toMatchObject({ allCurrent: false, unchecked: 3, oldestCheckAt: null, controlPlane: { state: 'current' } });
+  expect(states(before)).toEqual(['acme', 'globex', 'initech', 'umbrella'].map((slug) => [slug, 'unchecked', true]));
+
+  const checkedFrom = Date.now();
+  type Check = { checkTenantSchemaStatus: Database & { modified: string[] } };
+  const check = await asAdmin<Check>('mutation($id: ID!) { checkTenantSchemaStatus(tenantId: $id) { name state checkedAt modified } }', { id: fleet.tenants.acme.id });
+  expect(check.checkTenantSchemaStatus).toMatchObject({ name: 'acme-db', state: 'checksum-mismatch' });
+  expect(check.checkTenantSchemaStatus.modified).toHaveLength(1);
+  const one = (await asAdmin<Status>(REPORT)).fleetSchemaStatus;
+  expect(one.unchecked).toBe(2);
+  expect(Date.parse(one.oldestCheckAt ?? '')).toBeGreaterThanOrEqual(checkedFrom - 1000);
+  expect(states(one)[0]).toEqual(['acme', 'checksum-mismatch', true]);
+
+  // `tenantgate migrate status` (its library) checks every database and records each.
+  await readFleetStatus({ control: fleet.app.control.client, keyRing: fleet.config.keyRing, controlDatabaseUrl: fleet.databases.control.url, tenantMigrationsDir: probeDir });
+  const all = (await asAdmin<Status>(REPORT)).fleetSchemaStatus;
+  expect(all).toMatchObject({ allCurrent: false, unchecked: 0 });
+  expect(all.datasources.every((database) => database.checkedAt !== null)).toBe(true);
+  expect(states(all)).toEqual([
+    ['acme', 'checksum-mismatch', true],
+    ['globex', 'failed', true],
+    ['initech', 'current', true],
+    ['umbrella', 'current', true],
   ]);
+  const missing = await postGraphQL(fleet.app.url, 'mutation { checkTenantSchemaStatus(tenantId: "00000000-0000-4000-8000-000000000000") { state } }', { token: adminToken });
+  expectError(missing, 'NOT_FOUND');
 });

@@ -1,25 +1,25 @@
-import { type ControlClient } from '../../control/control-client.js';
 import { redactCredentials } from '../migrations/migration-connection.js';
+import { type MigrationFile } from '../migrations/migration-files.js';
 import { applyMigrations } from '../migrations/migrator.js';
-import { recordSchemaVersion } from '../provisioning/schema-version.js';
 import { targetUrl, type FleetTarget } from './fleet-targets.js';
 import { type ItemCompletion } from './run-ledger.js';
 
 /** What migrating one datasource needs. */
 export interface DatasourceMigrationDeps {
-  control: ControlClient;
   migrationsDir: string;
+  /** The folder's migrations, read once for the whole run. */
+  files: MigrationFile[];
   /** Longest wait for another migrator's advisory lock on the same database. Default: the migrator's (5 min). */
   lockTimeoutMs?: number;
 }
 
 /**
- * Migrates one datasource (all the tenants it holds at once) and records the schema version it
- * reached on each of its tenants, which is what the gateway's TENANT_SCHEMA_OUTDATED gate reads.
- * The migrator holds Prisma's advisory lock on that database for the whole run, so two runs (or
- * `prisma migrate deploy`) never apply a migration twice: the second finds nothing pending.
- * When a later migration fails after earlier ones committed, the version they reached is still
- * recorded, so the control plane never claims less or more than the database holds.
+ * Migrates one datasource (all the tenants it holds at once) on one session. The migrator holds
+ * Prisma's advisory lock on that database whenever it applies anything, so two runs (or
+ * `prisma migrate deploy`) never apply a migration twice: the second finds nothing pending. The
+ * completion carries the schema version the database reached, which the run ledger records on
+ * its tenants; when a later migration fails after earlier ones committed, that is the version they
+ * reached, so the control plane never claims less or more than the database holds.
  * Never throws: a failure is returned as a FAILED completion with a message free of credentials.
  */
 export async function migrateDatasource(deps: DatasourceMigrationDeps, target: FleetTarget): Promise<ItemCompletion> {
@@ -30,25 +30,13 @@ export async function migrateDatasource(deps: DatasourceMigrationDeps, target: F
     const result = await applyMigrations({
       databaseUrl: targetUrl(target),
       migrationsDir: deps.migrationsDir,
+      files: deps.files,
       lockTimeoutMs: deps.lockTimeoutMs,
       onApplied: (name) => applied.push(name),
     });
-    await recordIfChanged(deps.control, target, result.latest);
     return { status: applied.length > 0 ? 'MIGRATED' : 'SKIPPED', durationMs: elapsed(), migrationsApplied: applied, schemaVersion: result.latest, error: null };
   } catch (error) {
-    const reached = applied.at(-1) ?? null;
     const message = redactCredentials(error instanceof Error ? error.message : String(error));
-    const recordError = await recordIfChanged(deps.control, target, reached).then(
-      () => '',
-      (failure: unknown) => ` (recording schema ${reached} failed: ${failure instanceof Error ? failure.message : String(failure)})`,
-    );
-    return { status: 'FAILED', durationMs: elapsed(), migrationsApplied: applied, schemaVersion: reached, error: message + recordError };
-  }
-}
-
-/** Skipping the write when every tenant already records the version keeps a no-op run at one round trip per database. */
-async function recordIfChanged(control: ControlClient, target: FleetTarget, version: string | null): Promise<void> {
-  if (version !== null && target.tenants.some((tenant) => tenant.schemaVersion !== version)) {
-    await recordSchemaVersion(control, target.datasourceId, version);
+    return { status: 'FAILED', durationMs: elapsed(), migrationsApplied: applied, schemaVersion: applied.at(-1) ?? null, error: message };
   }
 }

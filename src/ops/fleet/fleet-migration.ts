@@ -9,7 +9,7 @@ import { applyMigrations } from '../migrations/migrator.js';
 import { migrateDatasource } from './datasource-migration.js';
 import { iterateFleet } from './fleet-iterator.js';
 import { loadFleetTargets, type FleetScope, type FleetTarget } from './fleet-targets.js';
-import { claimSource, startHeartbeat, type WorkerLease } from './migration-worker.js';
+import { startHeartbeat, WorkerClaims, type WorkerLease } from './migration-worker.js';
 import { RunLedger, type ClaimedItem, type ItemCompletion, type RunCounts } from './run-ledger.js';
 
 /** Options of {@link migrateFleet}; defaults suit one operator at a terminal. */
@@ -64,7 +64,8 @@ export class ControlPlaneMigrationError extends Error {
 export async function migrateFleet(options: FleetMigrationOptions): Promise<FleetMigrationReport> {
   const controlPlaneApplied = await migrateControlPlane(options);
   const migrationsDir = options.tenantMigrationsDir ?? tenantMigrationsDir;
-  const targetVersion = (await readMigrationFiles(migrationsDir)).at(-1)?.name ?? null;
+  const files = await readMigrationFiles(migrationsDir);
+  const targetVersion = files.at(-1)?.name ?? null;
   const ledger = new RunLedger(options.control);
   const lease: WorkerLease = {
     workerId: options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
@@ -77,20 +78,20 @@ export async function migrateFleet(options: FleetMigrationOptions): Promise<Flee
   const counts = await ledger.counts(runId);
   options.onRun?.(runId, Object.values(counts).reduce((sum, n) => sum + n, 0));
 
+  const concurrency = options.concurrency ?? 4;
+  const claims = new WorkerClaims(ledger, runId, lease, { batchSize: concurrency, signal: options.signal });
   const heartbeat = startHeartbeat(ledger, lease);
   let handled = 0;
   let result;
   try {
     result = await iterateFleet<ClaimedItem>({
-      tenants: claimSource(ledger, runId, lease, options.signal),
-      concurrency: options.concurrency ?? 4,
+      tenants: claims.next,
+      concurrency,
       signal: options.signal,
       run: async (item) => {
         const target = byId.get(item.datasourceId) ?? (await reloadTarget(options, item));
-        const completion = target
-          ? await migrateDatasource({ control: options.control, migrationsDir }, target)
-          : missingTarget(item);
-        await ledger.complete(item.id, lease.workerId, completion);
+        const completion = target ? await migrateDatasource({ migrationsDir, files }, target) : missingTarget(item);
+        claims.finish(item, completion);
         handled += 1;
         options.onItemDone?.(item, completion);
         if (completion.status === 'FAILED') {
@@ -99,7 +100,9 @@ export async function migrateFleet(options: FleetMigrationOptions): Promise<Flee
         return completion.status === 'SKIPPED' ? 'skipped' : 'succeeded';
       },
     });
+    await claims.close();
   } finally {
+    claims.dispose();
     heartbeat.stop();
   }
   const runStatus = await ledger.finish(runId, result.interrupted);

@@ -1,9 +1,10 @@
 import { controlMigrationsDir, tenantMigrationsDir } from '../../paths.js';
 import { redactCredentials } from '../migrations/migration-connection.js';
-import { readMigrationFiles } from '../migrations/migration-files.js';
+import { readMigrationFiles, type MigrationFile } from '../migrations/migration-files.js';
 import { readMigrationStatus, type MigrationStatus } from '../migrations/migrator.js';
 import { iterateFleet } from './fleet-iterator.js';
 import { loadFleetTargets, targetUrl, type FleetScope, type FleetTarget } from './fleet-targets.js';
+import { recordSchemaStatus } from './schema-status-snapshot.js';
 
 /** Where one database stands, worst first: see {@link driftStateOf}. */
 export type DriftState = 'unreachable' | 'failed' | 'checksum-mismatch' | 'pending' | 'current';
@@ -69,15 +70,17 @@ export function driftStateOf(status: MigrationStatus): DriftState {
 }
 
 /**
- * Reads every database's `_prisma_migrations` (changing nothing, taking no lock) and compares it
- * with the migrations on disk and with the versions the control plane records for its tenants.
+ * Reads every database's `_prisma_migrations` (one query each, changing nothing, taking no lock)
+ * and compares it with the migrations on disk and with the versions the control plane records for
+ * its tenants. Each datasource's result is then recorded in the control plane (see
+ * `schema-status-snapshot.ts`), which is what the admin API's drift report shows, unless the
+ * control plane itself has migrations pending.
  */
 export async function readFleetStatus(options: FleetStatusOptions): Promise<FleetStatusReport> {
   const tenantDir = options.tenantMigrationsDir ?? tenantMigrationsDir;
-  const controlPlane = await driftOf(
-    { name: 'control-plane', kind: 'CONTROL', tenants: [], url: () => options.controlDatabaseUrl },
-    options.controlMigrationsDir ?? controlMigrationsDir,
-  );
+  const controlPlane = await readControlPlaneDrift(options);
+  // Read and hashed once for the whole fleet, not once per database.
+  const tenantFiles = { migrationsDir: tenantDir, files: await readMigrationFiles(tenantDir) };
   const targets = await loadFleetTargets(options.control, options.keyRing, { tenantSlug: options.tenantSlug });
   const drifts = new Map<FleetTarget, DatabaseDrift>();
   await iterateFleet<FleetTarget>({
@@ -86,8 +89,7 @@ export async function readFleetStatus(options: FleetStatusOptions): Promise<Flee
     signal: options.signal,
     run: async (target) => {
       const subject = { name: target.name, kind: target.kind, tenants: target.tenants.map((t) => t.slug), url: () => targetUrl(target) };
-      const drift = await driftOf(subject, tenantDir);
-      drifts.set(target, drift);
+      drifts.set(target, await driftOf(subject, tenantFiles));
       return 'succeeded';
     },
   });
@@ -100,9 +102,29 @@ export async function readFleetStatus(options: FleetStatusOptions): Promise<Flee
   for (const drift of [controlPlane, ...datasources]) {
     counts[drift.state] += 1;
   }
-  const targetVersion = (await readMigrationFiles(tenantDir)).at(-1)?.name ?? null;
+  const targetVersion = tenantFiles.files.at(-1)?.name ?? null;
+  // A control plane behind this build may lack the table the checks are recorded in: the report
+  // is read all the same, and the next `migrate` (which migrates the control plane first) fixes it.
+  if (controlPlane.pending.length === 0) {
+    await recordSchemaStatus(
+      options.control,
+      targets.flatMap((target) => {
+        const drift = drifts.get(target);
+        return drift ? [{ datasourceId: target.datasourceId, drift, targetVersion }] : [];
+      }),
+    );
+  }
   const allCurrent = counts.current === datasources.length + 1 && datasources.length === targets.length && tenants.every((tenant) => tenant.recordTrue);
   return { targetVersion, controlPlane, datasources, tenants, allCurrent, counts };
+}
+
+/** The control plane's own drift: one query on one connection. */
+export async function readControlPlaneDrift(options: Pick<FleetScope, 'controlDatabaseUrl' | 'controlMigrationsDir'>): Promise<DatabaseDrift> {
+  const controlDir = options.controlMigrationsDir ?? controlMigrationsDir;
+  return driftOf(
+    { name: 'control-plane', kind: 'CONTROL', tenants: [], url: () => options.controlDatabaseUrl },
+    { migrationsDir: controlDir, files: await readMigrationFiles(controlDir) },
+  );
 }
 
 function tenantDrift(tenant: FleetTarget['tenants'][number], drift: DatabaseDrift): TenantDrift {
@@ -123,10 +145,10 @@ interface DriftSubject {
   url(): string;
 }
 
-async function driftOf(subject: DriftSubject, migrationsDir: string): Promise<DatabaseDrift> {
+async function driftOf(subject: DriftSubject, migrations: { migrationsDir: string; files: MigrationFile[] }): Promise<DatabaseDrift> {
   const base = { name: subject.name, kind: subject.kind, tenants: subject.tenants };
   try {
-    const status = await readMigrationStatus({ databaseUrl: subject.url(), migrationsDir });
+    const status = await readMigrationStatus({ databaseUrl: subject.url(), ...migrations });
     return {
       ...base,
       state: driftStateOf(status),

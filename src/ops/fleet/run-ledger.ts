@@ -1,5 +1,4 @@
 import { type ControlClient } from '../../control/control-client.js';
-import { type Prisma } from '../../generated/control/client.js';
 import { type MigrationItemStatus, type MigrationRunStatus } from '../../generated/control/enums.js';
 import { type FleetTarget } from './fleet-targets.js';
 
@@ -19,6 +18,12 @@ export interface ItemCompletion {
   migrationsApplied: string[];
   schemaVersion: string | null;
   error: string | null;
+}
+
+/** An item this worker finished, with how. */
+export interface FinishedItem {
+  item: ClaimedItem;
+  completion: ItemCompletion;
 }
 
 /** Item counts of a run by status. */
@@ -43,30 +48,37 @@ export interface NewRun {
 export class RunLedger {
   constructor(private readonly control: ControlClient) {}
 
-  /** Plans a run: one PENDING item per target, in the targets' order, in one transaction. */
+  /**
+   * Plans a run: one PENDING item per target, in the targets' order, in one statement (so the run
+   * and its items exist together or not at all). Its size does not depend on the fleet's: the items
+   * travel as one JSON parameter.
+   */
   async createRun(plan: NewRun): Promise<string> {
-    return this.control.$transaction(async (tx) => {
-      const run = await tx.migrationRun.create({
-        data: {
-          targetVersion: plan.targetVersion,
-          canary: plan.canary,
-          tenantFilter: plan.tenantFilter ?? null,
-          controlMigrationsApplied: plan.controlMigrationsApplied,
-          startedBy: plan.startedBy,
-        },
-      });
-      await tx.migrationRunItem.createMany({
-        data: plan.targets.map((target, position) => ({
-          runId: run.id,
-          datasourceId: target.datasourceId,
-          datasourceName: target.name,
-          tenantSlugs: target.tenants.map((tenant) => tenant.slug),
-          position,
-          wave: position < plan.canary ? 1 : 2,
-        })),
-      });
-      return run.id;
-    });
+    const items = JSON.stringify(
+      plan.targets.map((target, position) => ({
+        datasource_id: target.datasourceId,
+        datasource_name: target.name,
+        tenant_slugs: target.tenants.map((tenant) => tenant.slug),
+        position,
+        wave: position < plan.canary ? 1 : 2,
+      })),
+    );
+    const [run] = await this.control.$queryRaw<{ id: string }[]>`
+      WITH run AS (
+        INSERT INTO "migration_runs" (id, target_version, canary, tenant_filter, control_migrations_applied, started_by)
+        VALUES (gen_random_uuid(), ${plan.targetVersion}, ${plan.canary}, ${plan.tenantFilter ?? null}, ${plan.controlMigrationsApplied}::text[], ${plan.startedBy})
+        RETURNING id
+      ), items AS (
+        INSERT INTO "migration_run_items" (id, run_id, datasource_id, datasource_name, tenant_slugs, position, wave)
+        SELECT gen_random_uuid(), run.id, item.datasource_id, item.datasource_name, item.tenant_slugs, item.position, item.wave
+          FROM run, jsonb_to_recordset(${items}::jsonb)
+            AS item(datasource_id uuid, datasource_name text, tenant_slugs text[], position integer, wave integer)
+      )
+      SELECT id::text FROM run`;
+    if (!run) {
+      throw new Error('the migration run could not be recorded');
+    }
+    return run.id;
   }
 
   /** The run, or null. */
@@ -88,54 +100,99 @@ export class RunLedger {
   }
 
   /**
-   * Claims the next item: PENDING, or RUNNING with an expired lease (a crashed worker's), in
-   * position order, wave 2 only once wave 1 has no pending, running or failed item. Returns null
-   * when nothing is claimable right now.
+   * Claims up to `limit` items in one statement: PENDING, or RUNNING with an expired lease (a
+   * crashed worker's), in position order, wave 2 only once wave 1 has no pending, running or failed
+   * item. Rows another worker is claiming at the same moment are skipped, never shared. Returns the
+   * items in position order; empty when nothing is claimable right now.
    */
-  async claim(runId: string, worker: string, leaseMs: number): Promise<ClaimedItem | null> {
-    const rows = await this.withoutFlushWait(this.control.$queryRaw<
-      { id: string; datasource_id: string; datasource_name: string; tenant_slugs: string[]; attempts: number }[]
+  async claim(runId: string, worker: string, leaseMs: number, limit: number): Promise<ClaimedItem[]> {
+    const rows = await this.control.$queryRaw<
+      { id: string; datasource_id: string; datasource_name: string; tenant_slugs: string[]; attempts: number; position: number }[]
     >`
       UPDATE "migration_run_items" AS item
          SET status = 'RUNNING', claimed_by = ${worker}, attempts = item.attempts + 1,
              lease_expires_at = now() + make_interval(secs => ${leaseMs / 1000}::float8), started_at = now()
-       WHERE item.id = (
+       WHERE item.id IN (
          SELECT candidate.id FROM "migration_run_items" AS candidate
           WHERE candidate.run_id = ${runId}::uuid
             AND (candidate.status = 'PENDING' OR (candidate.status = 'RUNNING' AND candidate.lease_expires_at < now()))
+            -- Not correlated with the candidate, so Postgres decides it once per claim, not once per row.
             AND (candidate.wave = 1 OR NOT EXISTS (
                   SELECT 1 FROM "migration_run_items" AS canary
-                   WHERE canary.run_id = candidate.run_id AND canary.wave = 1
+                   WHERE canary.run_id = ${runId}::uuid AND canary.wave = 1
                      AND canary.status IN ('PENDING', 'RUNNING', 'FAILED')))
           ORDER BY candidate.position
-          LIMIT 1
+          LIMIT ${Math.max(1, Math.floor(limit))}
           FOR UPDATE SKIP LOCKED)
-      RETURNING item.id, item.datasource_id, item.datasource_name, item.tenant_slugs, item.attempts`);
-    const row = rows[0];
-    return row
-      ? { id: row.id, datasourceId: row.datasource_id, datasourceName: row.datasource_name, tenantSlugs: row.tenant_slugs, attempts: row.attempts }
-      : null;
+      RETURNING item.id, item.datasource_id, item.datasource_name, item.tenant_slugs, item.attempts, item.position`;
+    return rows
+      .sort((a, b) => a.position - b.position)
+      .map((row) => ({ id: row.id, datasourceId: row.datasource_id, datasourceName: row.datasource_name, tenantSlugs: row.tenant_slugs, attempts: row.attempts }));
   }
 
   /** Renews the lease of every item this worker holds. */
   async heartbeat(worker: string, leaseMs: number): Promise<void> {
-    await this.withoutFlushWait(this.control.$executeRaw`
+    await this.control.$executeRaw`
       UPDATE "migration_run_items" SET lease_expires_at = now() + make_interval(secs => ${leaseMs / 1000}::float8)
-       WHERE claimed_by = ${worker} AND status = 'RUNNING'`);
+       WHERE claimed_by = ${worker} AND status = 'RUNNING'`;
   }
 
   /**
-   * Records an item's outcome if this worker still holds it. Returns false when its lease had
-   * expired and another worker took it over (that worker's result stands).
+   * Records the outcomes of items this worker still holds, and the schema version each reached on
+   * its datasource's tenants (what the gateway's TENANT_SCHEMA_OUTDATED gate reads), in one
+   * statement. An item whose lease expired and was taken over is left to its new worker, version
+   * included, so a stale worker never overwrites a newer record. Tenants already at the version are
+   * not touched, so a no-op run writes nothing there. Returns how many outcomes were recorded.
    */
-  async complete(itemId: string, worker: string, completion: ItemCompletion): Promise<boolean> {
-    const { count } = await this.withoutFlushWait(
-      this.control.migrationRunItem.updateMany({
-        where: { id: itemId, claimedBy: worker, status: 'RUNNING' },
-        data: { ...completion, finishedAt: new Date(), leaseExpiresAt: null },
-      }),
+  async complete(worker: string, finished: FinishedItem[]): Promise<number> {
+    if (finished.length === 0) {
+      return 0;
+    }
+    const outcomes = JSON.stringify(
+      finished.map(({ item, completion }) => ({
+        id: item.id,
+        status: completion.status,
+        duration_ms: completion.durationMs,
+        migrations_applied: completion.migrationsApplied,
+        schema_version: completion.schemaVersion,
+        error: completion.error,
+      })),
     );
-    return count === 1;
+    const [row] = await this.control.$queryRaw<{ recorded: number }[]>`
+      WITH outcome AS (
+        SELECT * FROM jsonb_to_recordset(${outcomes}::jsonb)
+            AS v(id uuid, status "MigrationItemStatus", duration_ms integer, migrations_applied text[], schema_version text, error text)
+      ), done AS (
+        UPDATE "migration_run_items" AS item
+           SET status = outcome.status, duration_ms = outcome.duration_ms, migrations_applied = outcome.migrations_applied,
+               schema_version = outcome.schema_version, error = outcome.error, finished_at = now(), lease_expires_at = NULL
+          FROM outcome
+         WHERE item.id = outcome.id AND item.claimed_by = ${worker} AND item.status = 'RUNNING'
+        RETURNING item.datasource_id, item.schema_version
+      ), versions AS (
+        UPDATE "tenants" AS tenant
+           SET schema_version = done.schema_version, updated_at = now()
+          FROM done
+         WHERE tenant.datasource_id = done.datasource_id AND done.schema_version IS NOT NULL
+           AND tenant.schema_version IS DISTINCT FROM done.schema_version
+        RETURNING tenant.id
+      )
+      SELECT (SELECT count(*) FROM done)::integer AS recorded`;
+    return row?.recorded ?? 0;
+  }
+
+  /**
+   * Hands claimed items this worker never started back to the run (PENDING, the claim's attempt
+   * undone), so an interrupted worker leaves nothing waiting for its lease to expire.
+   */
+  async release(worker: string, itemIds: string[]): Promise<void> {
+    if (itemIds.length === 0) {
+      return;
+    }
+    await this.control.$executeRaw`
+      UPDATE "migration_run_items"
+         SET status = 'PENDING', claimed_by = NULL, lease_expires_at = NULL, started_at = NULL, attempts = attempts - 1
+       WHERE id = ANY(${itemIds}::uuid[]) AND claimed_by = ${worker} AND status = 'RUNNING'`;
   }
 
   /**
@@ -192,16 +249,5 @@ export class RunLedger {
   /** Every item of the run in position order, for the summary. */
   items(runId: string) {
     return this.control.migrationRunItem.findMany({ where: { runId }, orderBy: { position: 'asc' } });
-  }
-
-  /**
-   * Runs a claim, heartbeat or completion without waiting for the WAL flush (two per datasource
-   * would otherwise dominate a no-op run over a large fleet). Losing the last of them in a
-   * control-plane crash is harmless: the item is pending or its lease expires, another worker takes
-   * it, and the database's own migration history makes that a skip.
-   */
-  private async withoutFlushWait<T>(statement: Prisma.PrismaPromise<T>): Promise<T> {
-    const [, result] = await this.control.$transaction([this.control.$executeRaw`SET LOCAL synchronous_commit = off`, statement]);
-    return result;
   }
 }

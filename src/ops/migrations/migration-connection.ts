@@ -14,11 +14,10 @@ export interface MigrationSession {
 }
 
 /**
- * Opens the one session a run uses, with `search_path` set to the URL's `?schema=` (which `pg`
- * ignores), default `public`, as Prisma does: tables and the ledger land where Prisma puts them
- * and where the generated clients look, whatever the role's own default search path is.
- * Connection failures are rethrown with credentials removed and no `cause`, because `pg` and
- * `URL` errors can carry the full connection string in their properties.
+ * Opens the one session a run uses. Connection failures are rethrown with credentials removed and
+ * no `cause`, because `pg` and `URL` errors can carry the full connection string in their
+ * properties. The session's `search_path` is left alone until {@link useSchemaSearchPath}: reading
+ * the ledger names its schema instead, so a database with nothing to do costs one round trip.
  */
 export async function openMigrationSession(databaseUrl: string): Promise<MigrationSession> {
   let client: pg.Client | undefined;
@@ -28,13 +27,20 @@ export async function openMigrationSession(databaseUrl: string): Promise<Migrati
     // process (the gateway, when it migrates at boot); the pending or next query rejects instead.
     client.on('error', () => undefined);
     await client.connect();
-    const schema = schemaParameter(databaseUrl);
-    await client.query(`SELECT set_config('search_path', $1, false)`, [quoteIdentifier(schema ?? 'public')]);
-    return { client, schema };
+    return { client, schema: schemaParameter(databaseUrl) };
   } catch (error) {
     await client?.end().catch(() => undefined);
     throw new Error(`cannot connect to the database to migrate it: ${redactCredentials(errorText(error))}`);
   }
+}
+
+/**
+ * Sets `search_path` to the URL's `?schema=` (which `pg` ignores), default `public`, as Prisma
+ * does: tables and the ledger land where Prisma puts them and where the generated clients look,
+ * whatever the role's own default search path is. Call before running any migration's SQL.
+ */
+export async function useSchemaSearchPath(session: MigrationSession): Promise<void> {
+  await session.client.query(`SELECT set_config('search_path', $1, false)`, [quoteIdentifier(session.schema ?? 'public')]);
 }
 
 /**

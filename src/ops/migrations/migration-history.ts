@@ -31,7 +31,8 @@ export function compareHistory(files: MigrationFile[], rows: LedgerRow[]): Migra
   const modified = files
     .filter((file) => {
       const own = finished.filter((row) => row.migrationName === file.name);
-      return own.length > 0 && !own.some((row) => checksumMatches(file.sql, row.checksum));
+      // The stored checksum is almost always the file's own: compare before hashing variants.
+      return own.length > 0 && !own.some((row) => row.checksum === file.checksum || checksumMatches(file.sql, row.checksum));
     })
     .map((file) => file.name);
   return {

@@ -1,5 +1,6 @@
 import { type Client } from 'pg';
 import { quoteIdentifier } from './migration-connection.js';
+import { errorDetails } from './migration-error.js';
 
 /** One row of `_prisma_migrations`: an attempt to apply one migration. */
 export interface LedgerRow {
@@ -34,24 +35,30 @@ export async function ensureLedgerTable(client: Client, schema: string | null): 
   await client.query(CREATE_LEDGER);
 }
 
-/** Whether `_prisma_migrations` exists on the session's search path, without creating it. */
-export async function ledgerExists(client: Client): Promise<boolean> {
-  const result = await client.query<{ exists: boolean }>(
-    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS "exists"`,
-  );
-  return result.rows[0]?.exists === true;
-}
+/** `undefined_table`: raised for a missing relation, or a missing schema when the name is qualified. */
+const UNDEFINED_TABLE = '42P01';
 
-/** Every attempt recorded, oldest first. */
-export async function readLedger(client: Client): Promise<LedgerRow[]> {
-  const result = await client.query<LedgerRow>(
-    `SELECT id, checksum, migration_name AS "migrationName", started_at AS "startedAt",
-            finished_at AS "finishedAt", rolled_back_at AS "rolledBackAt", logs,
-            applied_steps_count AS "appliedStepsCount"
-       FROM "_prisma_migrations"
-      ORDER BY started_at, migration_name`,
-  );
-  return result.rows;
+/**
+ * Every attempt recorded, oldest first, or null when the database has no `_prisma_migrations` in
+ * `schema` (default `public`, where {@link useSchemaSearchPath} points Prisma). The name is
+ * qualified rather than resolved through `search_path`, so no statement has to set it first.
+ */
+export async function readLedger(client: Client, schema: string | null): Promise<LedgerRow[] | null> {
+  try {
+    const result = await client.query<LedgerRow>(
+      `SELECT id, checksum, migration_name AS "migrationName", started_at AS "startedAt",
+              finished_at AS "finishedAt", rolled_back_at AS "rolledBackAt", logs,
+              applied_steps_count AS "appliedStepsCount"
+         FROM ${quoteIdentifier(schema ?? 'public')}."_prisma_migrations"
+        ORDER BY started_at, migration_name`,
+    );
+    return result.rows;
+  } catch (error) {
+    if (errorDetails(error).code === UNDEFINED_TABLE) {
+      return null;
+    }
+    throw error;
+  }
 }
 
 /** One attempt at one migration; `id` is a fresh random UUID, as Prisma uses. */

@@ -5,13 +5,13 @@ import {
   DEFAULT_LOCK_TIMEOUT_MS,
   openMigrationSession,
   redactCredentials,
+  useSchemaSearchPath,
 } from './migration-connection.js';
 import { errorDetails, formatMigrationLogs, MigrationError } from './migration-error.js';
 import { readMigrationFiles, type MigrationFile } from './migration-files.js';
 import { assertNoUnresolvedFailures, compareHistory } from './migration-history.js';
 import {
   ensureLedgerTable,
-  ledgerExists,
   readLedger,
   recordFinished,
   recordRolledBack,
@@ -26,6 +26,11 @@ export interface MigrationTarget {
   databaseUrl: string;
   /** Folder of `<timestamp>_<name>/migration.sql`, e.g. `controlMigrationsDir` from `src/paths.ts`. */
   migrationsDir: string;
+  /**
+   * The folder's migrations already read by {@link readMigrationFiles}, so a fleet run reads and
+   * hashes them once instead of once per database. Default: `migrationsDir` is read.
+   */
+  files?: MigrationFile[];
 }
 
 /** Options of {@link applyMigrations}. */
@@ -63,19 +68,30 @@ export interface MigrationStatus {
 
 /**
  * Applies the pending migrations of `migrationsDir` the way `prisma migrate deploy` does, and keeps
- * `_prisma_migrations` as Prisma does, so Prisma's tools agree with the result. Holds Prisma's
- * advisory lock for the whole run, so concurrent runs apply each migration once. Each migration's
+ * `_prisma_migrations` as Prisma does, so Prisma's tools agree with the result. A database with
+ * nothing pending and no failed attempt is recognised by one read and left alone; otherwise the
+ * run holds Prisma's advisory lock throughout and decides again under it, so concurrent runs apply
+ * each migration once. Each migration's
  * SQL and its ledger row commit in one transaction; a failure rolls it back, is recorded as a
  * rolled-back attempt, and throws {@link MigrationError}. Refuses to run while an unresolved failed
  * attempt exists (Prisma's P3009). Re-running applies nothing.
  */
 export async function applyMigrations(options: ApplyMigrationsOptions): Promise<MigrationRunResult> {
-  const files = await readMigrationFiles(options.migrationsDir);
-  const { client, schema } = await openMigrationSession(options.databaseUrl);
+  const files = options.files ?? (await readMigrationFiles(options.migrationsDir));
+  const session = await openMigrationSession(options.databaseUrl);
+  const { client, schema } = session;
   try {
+    // Without the lock first: a database with nothing pending and no failed attempt is left at
+    // one read (an attempt in flight elsewhere is uncommitted, so it shows as pending here).
+    const seen = await readLedger(client, schema);
+    const glance = seen === null ? null : compareHistory(files, seen);
+    if (glance && glance.pending.length === 0 && glance.failed.length === 0) {
+      return { applied: [], alreadyApplied: files.length, latest: glance.latest, modified: glance.modified, unknown: glance.unknown };
+    }
+    await useSchemaSearchPath(session);
     await acquireMigrationLock(client, options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS);
     await ensureLedgerTable(client, schema);
-    const rows = await readLedger(client);
+    const rows = (await readLedger(client, schema)) ?? [];
     const before = compareHistory(files, rows);
     assertNoUnresolvedFailures(rows);
     const applied: string[] = [];
@@ -85,7 +101,7 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
       applied.push(file.name);
       options.onApplied?.(file.name, performance.now() - started);
     }
-    const after = applied.length > 0 ? compareHistory(files, await readLedger(client)) : before;
+    const after = applied.length > 0 ? compareHistory(files, (await readLedger(client, schema)) ?? []) : before;
     return {
       applied,
       alreadyApplied: files.length - before.pending.length,
@@ -100,15 +116,15 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
 }
 
 /**
- * Compares the database with `migrationsDir` without changing anything. A database without
- * `_prisma_migrations` (never migrated) reports every committed migration as pending.
+ * Compares the database with `migrationsDir` without changing anything, in one query on one
+ * session. A database without `_prisma_migrations` (never migrated) reports every committed
+ * migration as pending.
  */
 export async function readMigrationStatus(options: MigrationTarget): Promise<MigrationStatus> {
-  const files = await readMigrationFiles(options.migrationsDir);
-  const { client } = await openMigrationSession(options.databaseUrl);
+  const files = options.files ?? (await readMigrationFiles(options.migrationsDir));
+  const { client, schema } = await openMigrationSession(options.databaseUrl);
   try {
-    const rows = (await ledgerExists(client)) ? await readLedger(client) : [];
-    const history = compareHistory(files, rows);
+    const history = compareHistory(files, (await readLedger(client, schema)) ?? []);
     return { ...history, pending: history.pending.map((file) => file.name) };
   } finally {
     await client.end().catch(() => undefined);

@@ -1,13 +1,14 @@
 import { type ClientBase } from 'pg';
 import { quoteIdentifier } from '../migrations/migration-connection.js';
 import { errorDetails } from '../migrations/migration-error.js';
-import { columnList, keyColumn, tableName, type TableLayout } from './table-layout.js';
+import { keyAbove, keyColumnList, keyIn, keyOrder, keyText } from './row-key.js';
+import { columnList, tableName, type TableLayout } from './table-layout.js';
 
 /** Rows of one table as one JSON array text, passed between databases without being parsed. */
 export interface RowBatch {
   json: string;
   count: number;
-  /** Primary key of the last row, as text; null for an empty batch. */
+  /** Primary key of the last row, as text (see `row-key.ts`); null for an empty batch. */
   last: string | null;
 }
 
@@ -17,12 +18,12 @@ export interface RowBatch {
  * column type (enums, numerics, timestamps, arrays) round-trips exactly without per-type code.
  */
 export async function readRowsAfter(client: ClientBase, layout: TableLayout, tenantId: string, after: string | null, limit: number): Promise<RowBatch> {
-  const key = keyColumn(layout);
   const { rows } = await client.query<{ json: string | null; count: number; last: string | null }>(
-    `SELECT json_agg(b ORDER BY b.${key})::text AS json, count(*)::int AS count, (array_agg(b.${key} ORDER BY b.${key} DESC))[1]::text AS last
+    `SELECT json_agg(b ORDER BY ${keyOrder(layout, 'b')})::text AS json, count(*)::int AS count,
+            (array_agg(${keyText(layout, 'b')} ORDER BY ${keyOrder(layout, 'b', 'DESC')}))[1] AS last
        FROM (SELECT ${columnList(layout)} FROM ${tableName(layout)}
-              WHERE tenant_id = $1 AND ($2::text IS NULL OR ${key} > $2::${layout.primaryKeyType})
-              ORDER BY ${key} LIMIT $3) b`,
+              WHERE tenant_id = $1 AND ($2::text IS NULL OR ${keyAbove(layout, '$2')})
+              ORDER BY ${keyOrder(layout)} LIMIT $3) b`,
     [tenantId, after, limit],
   );
   const row = rows[0];
@@ -31,10 +32,9 @@ export async function readRowsAfter(client: ClientBase, layout: TableLayout, ten
 
 /** The tenant's rows with these keys, as a batch. */
 export async function readRowsByKey(client: ClientBase, layout: TableLayout, tenantId: string, keys: string[]): Promise<RowBatch> {
-  const key = keyColumn(layout);
   const { rows } = await client.query<{ json: string | null; count: number }>(
     `SELECT json_agg(b)::text AS json, count(*)::int AS count
-       FROM (SELECT ${columnList(layout)} FROM ${tableName(layout)} WHERE tenant_id = $1 AND ${key} = ANY($2::${layout.primaryKeyType}[])) b`,
+       FROM (SELECT ${columnList(layout)} FROM ${tableName(layout)} WHERE tenant_id = $1 AND ${keyIn(layout, '$2')}) b`,
     [tenantId, keys],
   );
   return { json: rows[0]?.json ?? '[]', count: rows[0]?.count ?? 0, last: null };
@@ -108,13 +108,13 @@ async function writeOneByOne(client: ClientBase, layout: TableLayout, rows: unkn
 function insertSql(layout: TableLayout, from: 'json_populate_recordset' | 'json_populate_record', mode: WriteMode): string {
   const columns = columnList(layout);
   const updates = layout.columns
-    .filter((column) => column !== layout.primaryKey)
+    .filter((column) => !layout.key.columns.includes(column))
     .map((column) => `${quoteIdentifier(column)} = EXCLUDED.${quoteIdentifier(column)}`)
     .join(', ');
   // The WHERE keeps an upsert from ever overwriting another tenant's row that holds the same key
   // in a pooled target; such a row is left alone, and verification then reports the table.
   const conflict = mode === 'upsert' && updates.length > 0 ? `DO UPDATE SET ${updates} WHERE ${tableName(layout)}.tenant_id = EXCLUDED.tenant_id` : 'DO NOTHING';
-  return `INSERT INTO ${tableName(layout)} (${columns}) SELECT ${columns} FROM ${from}(NULL::${tableName(layout)}, $1::json) ON CONFLICT (${keyColumn(layout)}) ${conflict}`;
+  return `INSERT INTO ${tableName(layout)} (${columns}) SELECT ${columns} FROM ${from}(NULL::${tableName(layout)}, $1::json) ON CONFLICT (${keyColumnList(layout)}) ${conflict}`;
 }
 
 /** Deletes the tenant's rows with these keys from one table. */
@@ -123,7 +123,7 @@ export async function deleteRowsByKey(client: ClientBase, layout: TableLayout, t
     return 0;
   }
   const { rowCount } = await client.query(
-    `DELETE FROM ${tableName(layout)} WHERE tenant_id = $1 AND ${keyColumn(layout)} = ANY($2::${layout.primaryKeyType}[])`,
+    `DELETE FROM ${tableName(layout)} WHERE tenant_id = $1 AND ${keyIn(layout, '$2')}`,
     [tenantId, keys],
   );
   return rowCount ?? 0;

@@ -1,5 +1,6 @@
 import { type ClientBase } from 'pg';
-import { columnList, keyColumn, tableName, type TableLayout } from './table-layout.js';
+import { keyAbove, keyAtMost, keyOrder, keyText } from './row-key.js';
+import { columnList, tableName, type TableLayout } from './table-layout.js';
 
 /** A table's rows of one tenant, summarised: equal on both sides means the same rows. */
 export interface TableFingerprint {
@@ -14,7 +15,7 @@ export interface TableFingerprint {
  */
 export async function fingerprintTable(client: ClientBase, layout: TableLayout, tenantId: string): Promise<TableFingerprint> {
   const { rows } = await client.query<{ rows: number; checksum: string }>(
-    `SELECT count(*)::int AS rows, md5(coalesce(string_agg(md5(b::text), '' ORDER BY b.${keyColumn(layout)}), '')) AS checksum
+    `SELECT count(*)::int AS rows, md5(coalesce(string_agg(md5(b::text), '' ORDER BY ${keyOrder(layout, 'b')}), '')) AS checksum
        FROM (SELECT ${columnList(layout)} FROM ${tableName(layout)} WHERE tenant_id = $1) b`,
     [tenantId],
   );
@@ -28,13 +29,11 @@ export async function rowHashes(
   tenantId: string,
   range: { after: string | null; upTo?: string | null; limit?: number },
 ): Promise<{ key: string; hash: string }[]> {
-  const key = keyColumn(layout);
-  const type = layout.primaryKeyType;
   const { rows } = await client.query<{ key: string; hash: string }>(
-    `SELECT b.${key}::text AS key, md5(b::text) AS hash
+    `SELECT ${keyText(layout, 'b')} AS key, md5(b::text) AS hash
        FROM (SELECT ${columnList(layout)} FROM ${tableName(layout)}
-              WHERE tenant_id = $1 AND ($2::text IS NULL OR ${key} > $2::${type}) AND ($3::text IS NULL OR ${key} <= $3::${type})
-              ORDER BY ${key} LIMIT $4) b`,
+              WHERE tenant_id = $1 AND ($2::text IS NULL OR ${keyAbove(layout, '$2')}) AND ($3::text IS NULL OR ${keyAtMost(layout, '$3')})
+              ORDER BY ${keyOrder(layout)} LIMIT $4) b`,
     [tenantId, range.after, range.upTo ?? null, range.limit ?? null],
   );
   return rows;

@@ -3,23 +3,25 @@ import { badInput } from '../../errors/app-error.js';
 import { quoteIdentifier } from '../migrations/migration-connection.js';
 import { type TenantTable } from '../tenant-data/table-order.js';
 
-/** What a move needs to know of one tenant table: its columns and its single-column primary key. */
+/** What a move needs to know of one tenant table: its columns and its primary key. */
 export interface TableLayout {
   name: string;
   /** Column names in table order, generated columns left out (they are computed, not copied). */
   columns: string[];
   /** `format_type` of each column, to compare source and target. */
   types: string[];
-  primaryKey: string;
-  /** `format_type` of the key, to cast positions back from text, e.g. `uuid`. */
-  primaryKeyType: string;
+  /**
+   * The primary key's columns in key order (one or several) and the `format_type` of each, to cast
+   * positions back from text, e.g. `uuid`. Rows are matched between databases by it.
+   */
+  key: { columns: string[]; types: string[] };
 }
 
 /**
  * Reads the layout of `tables` (in the order given, normally foreign-key order) from the catalog.
  *
- * @throws AppError `BAD_USER_INPUT` for a table without a single-column primary key: rows are
- *   matched between databases by it, so a move refuses rather than guess.
+ * @throws AppError `BAD_USER_INPUT` naming a table without a primary key: rows are matched between
+ *   databases by it, so a move refuses rather than guess.
  */
 export async function readTableLayouts(client: ClientBase, tables: TenantTable[]): Promise<TableLayout[]> {
   const names = tables.map((table) => table.name);
@@ -33,7 +35,7 @@ export async function readTableLayouts(client: ClientBase, tables: TenantTable[]
     [names],
   );
   const { rows: keys } = await client.query<{ table: string; columns: string[] }>(
-    `SELECT c.relname AS table, array_agg(a.attname::text ORDER BY a.attnum) AS columns
+    `SELECT c.relname AS table, array_agg(a.attname::text ORDER BY array_position(i.indkey::int2[], a.attnum)) AS columns
        FROM pg_index i
        JOIN pg_class c ON c.oid = i.indrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -45,11 +47,16 @@ export async function readTableLayouts(client: ClientBase, tables: TenantTable[]
   return names.map((name) => {
     const own = columns.filter((column) => column.table === name);
     const key = keys.find((entry) => entry.table === name)?.columns ?? [];
-    const keyColumn = own.find((column) => key.length === 1 && column.column === key[0]);
-    if (keyColumn === undefined) {
-      throw badInput(`table "${name}" has no single-column primary key; a move matches rows by it`, 'table');
+    const keyColumns = key.map((column) => own.find((candidate) => candidate.column === column));
+    if (key.length === 0 || keyColumns.some((column) => column === undefined)) {
+      throw badInput(`table "${name}" has no primary key; a move matches rows between databases by it, so give the table one (several columns are fine)`, 'table');
     }
-    return { name, columns: own.map((c) => c.column), types: own.map((c) => c.type), primaryKey: keyColumn.column, primaryKeyType: keyColumn.type };
+    return {
+      name,
+      columns: own.map((c) => c.column),
+      types: own.map((c) => c.type),
+      key: { columns: key, types: keyColumns.map((column) => column?.type ?? '') },
+    };
   });
 }
 
@@ -80,6 +87,3 @@ export const columnList = (layout: TableLayout) => layout.columns.map(quoteIdent
 
 /** `"table"`, quoted; names come from the catalog, never from input. */
 export const tableName = (layout: TableLayout) => quoteIdentifier(layout.name);
-
-/** `"pk"`, quoted. */
-export const keyColumn = (layout: TableLayout) => quoteIdentifier(layout.primaryKey);
