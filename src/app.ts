@@ -32,6 +32,7 @@ import { landingPagePlugin } from './server/explorer/explorer-mode.js';
 import { graphiqlRoute } from './server/explorer/graphiql-route.js';
 import { createHttpHandler } from './server/http-handler.js';
 import { InFlightRequests } from './server/in-flight-requests.js';
+import { DatasourceBreakers } from './tenancy/datasource-breaker.js';
 import { DatasourceRegistry, type TenantRoute } from './tenancy/datasource-registry.js';
 import { type ConnectionBudget } from './tenancy/connection-budget.js';
 import { type DatasourceConnection } from './tenancy/tenant-client-factory.js';
@@ -72,6 +73,8 @@ export interface App {
   control: ControlPlane;
   registry: DatasourceRegistry;
   pool: TenantClientPool;
+  /** The tenant datasources' circuit breakers. */
+  breakers: DatasourceBreakers;
   /** The audit trail writer; `audit.stats()` counts failed writes. */
   audit: AuditLog;
   logger: Logger;
@@ -90,9 +93,13 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   }
   const logger = options.logger ?? createLogger(config.logLevel);
   const control = createControlPlane(config.controlDatabaseUrl, config.controlPoolMax);
+  const breakers = new DatasourceBreakers(
+    { failures: config.tenancy.breakerFailures, halfOpenAfterMs: config.tenancy.breakerHalfOpenMs },
+    (datasourceId, state) => logger.warn({ datasourceId, state }, `tenant datasource circuit breaker ${state}`),
+  );
   // The pool and the audit log are read at scrape time, once both exist.
-  const metrics = createGatewayMetrics({ pool: () => pool, audit: () => audit });
-  const observer = combineObservers(metrics.observer, options.observer);
+  const metrics = createGatewayMetrics({ pool: () => pool, audit: () => audit, breakers: () => breakers }, config.metrics);
+  const observer = combineObservers(metrics.observer, { datasourceEvicted: (datasourceId) => breakers.forget(datasourceId) }, options.observer);
   const registry = new DatasourceRegistry({ control: control.client, ttlMs: config.tenancy.configTtlMs, observer });
   const runtime = new TenantRuntime({
     transactionMaxWaitMs: config.tenancy.budgetWaitMs + config.tenancy.connectTimeoutMs,
@@ -108,7 +115,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         defaultPoolMax: config.tenancy.defaultPoolMax,
         connectionBudget: config.tenancy.connectionBudget,
         connectTimeoutMs: config.tenancy.connectTimeoutMs,
+        statementTimeoutMs: config.tenancy.statementTimeoutMs,
+        idleInTransactionTimeoutMs: config.tenancy.idleInTransactionTimeoutMs,
         budgetWaitMs: config.tenancy.budgetWaitMs,
+        breakers,
         logger,
         observer,
       }),
@@ -164,7 +174,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       releaseTenantLeasePlugin,
       requestLoggingPlugin(logger),
       auditPlugin(audit),
-      metrics.plugin,
+      ...metrics.plugins,
       landingPagePlugin(config.explorer),
     ],
   });
@@ -187,6 +197,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       trustProxy: config.trustProxy,
       metrics,
       explorer: config.explorer === 'graphiql' ? graphiqlRoute() : undefined,
+      requestTimeoutMs: config.requestTimeoutMs,
       ready: async () => void (await control.client.$queryRawUnsafe('SELECT 1')),
     }),
   );
@@ -199,6 +210,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     control,
     registry,
     pool,
+    breakers,
     audit,
     logger,
     async close() {

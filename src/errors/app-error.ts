@@ -10,6 +10,8 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
   /** An update or delete whose `expectedUpdatedAt` no longer matches the row (edited since). */
   CONFLICT = 'CONFLICT',
+  /** The request ran past REQUEST_TIMEOUT_MS; a mutation's outcome is unknown, so read before retrying it. */
+  REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
 }
 
 /** HTTP status that goes with a code when the error aborts the whole request. */
@@ -23,6 +25,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   [ErrorCode.TENANT_READ_ONLY]: 403,
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.REQUEST_TIMEOUT]: 504,
 };
 
 /**

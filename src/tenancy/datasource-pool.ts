@@ -8,7 +8,16 @@ export interface DatasourcePoolOptions {
   url: string;
   /** Most connections this datasource may open (see `poolSizeOf`). */
   poolMax: number;
+  /** Time allowed to open one server connection, counted once the budget has made room for it. */
   connectTimeoutMs: number;
+  /**
+   * The server cancels a statement running longer than this (`statement_timeout`); the client gives
+   * up on an unanswered one a connect timeout later, for a server too frozen to cancel anything.
+   * Absent or 0: the server's own setting, and no client-side limit.
+   */
+  statementTimeoutMs?: number;
+  /** The server ends a session idle inside a transaction this long (`idle_in_transaction_session_timeout`); absent or 0: the server's setting. */
+  idleInTransactionTimeoutMs?: number;
   /** Shows in pg_stat_activity so operators can tell which datasource a connection serves. */
   applicationName: string;
   budget: ConnectionBudget;
@@ -33,6 +42,19 @@ interface BudgetedClientConfig extends pg.ClientConfig {
 }
 
 /**
+ * The session settings every connection starts with, sent as the startup `options` parameter so
+ * they cost no round trip. A datasource URL that sets `options` itself keeps its own. (PgBouncer
+ * does not pass `options` on: behind it, set these on the database role instead.)
+ */
+function sessionOptions(options: DatasourcePoolOptions): string | undefined {
+  const settings = [
+    ['statement_timeout', options.statementTimeoutMs],
+    ['idle_in_transaction_session_timeout', options.idleInTransactionTimeoutMs],
+  ].filter((setting): setting is [string, number] => typeof setting[1] === 'number' && setting[1] > 0);
+  return settings.length > 0 ? settings.map(([name, ms]) => `-c ${name}=${ms}`).join(' ') : undefined;
+}
+
+/**
  * A server connection that exists only with the budget's consent: it asks for room before it
  * connects and gives it back when the connection has ended, or when it never opened.
  */
@@ -40,7 +62,9 @@ class BudgetedClient extends pg.Client {
   private readonly owner: DatasourcePool;
 
   constructor(config: BudgetedClientConfig) {
-    super(config);
+    // The pool's own `connectionTimeoutMillis` bounds a checkout (budget wait included); the
+    // connection itself gets only the connect timeout, which starts once the budget made room.
+    super({ ...config, connectionTimeoutMillis: config.datasourcePool.connectTimeoutMs });
     this.owner = config.datasourcePool;
   }
 
@@ -76,6 +100,7 @@ class BudgetedClient extends pg.Client {
  */
 export class DatasourcePool extends pg.Pool implements ConnectionHolder {
   readonly budget: ConnectionBudget;
+  readonly connectTimeoutMs: number;
   private readonly use: RecentUse;
   /** Idle connections the budget asked to close whose close has not started yet. */
   private closing = 0;
@@ -89,11 +114,14 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
       connectionTimeoutMillis: options.budgetWaitMs + options.connectTimeoutMs,
       idleTimeoutMillis: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
       application_name: options.applicationName,
+      options: sessionOptions(options),
+      query_timeout: options.statementTimeoutMs ? options.statementTimeoutMs + options.connectTimeoutMs : undefined,
       // Library seam: pg-pool constructs `Client` with its whole config, which carries this pool.
       Client: BudgetedClient as unknown as pg.PoolConfig['Client'],
     });
     (this.options as unknown as BudgetedClientConfig).datasourcePool = this;
     this.budget = options.budget;
+    this.connectTimeoutMs = options.connectTimeoutMs;
     this.now = options.now ?? Date.now;
     this.use = new RecentUse(options.useHalfLifeMs ?? DEFAULT_USE_HALF_LIFE_MS);
     this.on('error', () => undefined);
