@@ -52,6 +52,19 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * Carries an AppError thrown inside a driver adapter (a statement refused by a breaker, a connection
+ * the budget could not find) through Prisma, which turns any error with a `code` into its own
+ * PrismaClientKnownRequestError; this one has no `code`, so Prisma rethrows it as it is and the
+ * error boundary answers with the AppError it carries.
+ */
+export class CarriedAppError extends Error {
+  constructor(readonly appError: AppError) {
+    super(appError.message);
+    this.name = 'CarriedAppError';
+  }
+}
+
 /** A missing or invalid credential: UNAUTHENTICATED with HTTP 401, as Apollo recommends. */
 export function unauthenticated(message: string, details?: Record<string, unknown>): AppError {
   return new AppError(ErrorCode.UNAUTHENTICATED, message, details, { httpStatus: 401 });

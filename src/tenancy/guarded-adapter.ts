@@ -1,4 +1,5 @@
 import { type IsolationLevel, type SqlDriverAdapter, type SqlQuery, type Transaction } from '@prisma/driver-adapter-utils';
+import { AppError, CarriedAppError } from '../errors/app-error.js';
 
 /** Runs one call to the database (see `DatasourceBreakers.run`, bound to one datasource). */
 export type DatasourceGuard = <T>(call: () => Promise<T>) => Promise<T>;
@@ -22,10 +23,15 @@ function guardTransaction(transaction: Transaction, guard: DatasourceGuard): Tra
 
 /**
  * One datasource's driver adapter with every statement, script and transaction (and each statement
- * inside it) run through `guard`, that datasource's circuit breaker. The guard is bound to this
+ * inside it) run through `breaker`, that datasource's circuit breaker. The breaker is bound to this
  * adapter when its datasource opens, so it can never count or refuse another datasource's calls.
+ * Its AppErrors (and the budget's) travel through Prisma as {@link CarriedAppError}s.
  */
-export function guardAdapter(adapter: SqlDriverAdapter, guard: DatasourceGuard): SqlDriverAdapter {
+export function guardAdapter(adapter: SqlDriverAdapter, breaker: DatasourceGuard): SqlDriverAdapter {
+  const guard: DatasourceGuard = (call) =>
+    breaker(call).catch((error: unknown) => {
+      throw error instanceof AppError ? new CarriedAppError(error) : error;
+    });
   return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
