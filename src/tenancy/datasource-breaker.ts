@@ -70,14 +70,16 @@ export class DatasourceBreakers {
    * (it may name the host); any other error passes through unchanged.
    */
   async run<T>(datasourceId: string, call: () => Promise<T>): Promise<T> {
+    const breaker = this.breakerFor(datasourceId);
     try {
-      return await this.breakerFor(datasourceId).policy.execute(call);
+      return await breaker.policy.execute(call);
     } catch (error) {
       if (error instanceof BrokenCircuitError) {
         this.rejected += 1;
         throw new AppError(ErrorCode.TENANT_UNAVAILABLE, 'the tenant database is failing; requests are refused for a few seconds, retry shortly');
       }
       if (isDatasourceFailure(error)) {
+        breaker.failures += 1;
         throw new AppError(ErrorCode.TENANT_UNAVAILABLE, 'the tenant database is not available right now (unreachable or too slow); retry shortly');
       }
       throw error;
@@ -125,18 +127,12 @@ export class DatasourceBreakers {
         halfOpenAfter: this.settings.halfOpenAfterMs,
         breaker: new ConsecutiveBreaker(this.settings.failures),
       });
-      const created: Breaker = { policy, failures: 0 };
-      policy.onFailure(({ handled }) => {
-        if (handled) {
-          created.failures += 1;
-        }
-      });
       policy.onStateChange((state) => {
         const name = STATE_NAMES[state];
         this.transitions[name] += 1;
         this.onStateChange?.(datasourceId, name);
       });
-      breaker = created;
+      breaker = { policy, failures: 0 };
       this.breakers.set(datasourceId, breaker);
     }
     return breaker;
