@@ -95,7 +95,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const control = createControlPlane(config.controlDatabaseUrl, config.controlPoolMax);
   const breakers = new DatasourceBreakers(
     { failures: config.tenancy.breakerFailures, halfOpenAfterMs: config.tenancy.breakerHalfOpenMs },
-    (datasourceId, state) => logger.warn({ datasourceId, state }, `tenant datasource circuit breaker ${state}`),
+    (datasourceId, state) => logger[state === 'closed' ? 'info' : 'warn']({ datasourceId, state }, `tenant datasource circuit breaker ${state}`),
   );
   // The pool and the audit log are read at scrape time, once both exist.
   const metrics = createGatewayMetrics({ pool: () => pool, audit: () => audit, breakers: () => breakers }, config.metrics);
