@@ -8,7 +8,6 @@ export interface DatasourcePoolOptions {
   url: string;
   /** Most connections this datasource may open (see `poolSizeOf`). */
   poolMax: number;
-  /** Time allowed to open one server connection, counted once the budget has made room for it. */
   connectTimeoutMs: number;
   /**
    * The server cancels a statement running longer than this (`statement_timeout`); the client gives
@@ -62,9 +61,7 @@ class BudgetedClient extends pg.Client {
   private readonly owner: DatasourcePool;
 
   constructor(config: BudgetedClientConfig) {
-    // The pool's own `connectionTimeoutMillis` bounds a checkout (budget wait included); the
-    // connection itself gets only the connect timeout, which starts once the budget made room.
-    super({ ...config, connectionTimeoutMillis: config.datasourcePool.connectTimeoutMs });
+    super(config);
     this.owner = config.datasourcePool;
   }
 
@@ -100,7 +97,6 @@ class BudgetedClient extends pg.Client {
  */
 export class DatasourcePool extends pg.Pool implements ConnectionHolder {
   readonly budget: ConnectionBudget;
-  readonly connectTimeoutMs: number;
   private readonly use: RecentUse;
   /** Idle connections the budget asked to close whose close has not started yet. */
   private closing = 0;
@@ -121,7 +117,6 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
     });
     (this.options as unknown as BudgetedClientConfig).datasourcePool = this;
     this.budget = options.budget;
-    this.connectTimeoutMs = options.connectTimeoutMs;
     this.now = options.now ?? Date.now;
     this.use = new RecentUse(options.useHalfLifeMs ?? DEFAULT_USE_HALF_LIFE_MS);
     this.on('error', () => undefined);
