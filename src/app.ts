@@ -35,6 +35,7 @@ import { graphiqlRoute } from './server/explorer/graphiql-route.js';
 import { createHttpHandler } from './server/http-handler.js';
 import { InFlightRequests } from './server/in-flight-requests.js';
 import { readinessProbe } from './server/readiness.js';
+import { DatasourceBreakers } from './tenancy/datasource-breaker.js';
 import { DatasourceRegistry, type TenantRoute } from './tenancy/datasource-registry.js';
 import { type ConnectionBudget } from './tenancy/connection-budget.js';
 import { type DatasourceConnection } from './tenancy/tenant-client-factory.js';
@@ -72,6 +73,8 @@ export interface App {
   control: ControlPlane;
   registry: DatasourceRegistry;
   pool: TenantClientPool;
+  /** The tenant datasources' circuit breakers. */
+  breakers: DatasourceBreakers;
   /** The audit trail writer; `audit.stats()` counts failed writes. */
   audit: AuditLog;
   /** The subscription to control-plane changes that keeps this replica's caches current. */
@@ -92,12 +95,16 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   }
   const logger = options.logger ?? createLogger(config.logLevel);
   const control = createControlPlane(config.controlDatabaseUrl, config.controlPoolMax);
-  // The pool and the audit log are read at scrape time, once both exist.
-  const metrics = createGatewayMetrics({ pool: () => pool, audit: () => audit });
-  const observer = combineObservers(metrics.observer, options.observer);
+  const breakers = new DatasourceBreakers(
+    { failures: config.tenancy.breakerFailures, halfOpenAfterMs: config.tenancy.breakerHalfOpenMs },
+    (datasourceId, state) => logger[state === 'closed' ? 'info' : 'warn']({ datasourceId, state }, `tenant datasource circuit breaker ${state}`),
+  );
   // Cached routes and memberships are trusted only while this replica hears every change, unless
   // the operator chose to keep serving them through a control-plane outage.
   const trustCache = () => listener.alive || config.controlPlane.serveCachedDuringOutage;
+  // The pool and the audit log are read at scrape time, once both exist.
+  const metrics = createGatewayMetrics({ pool: () => pool, audit: () => audit, breakers: () => breakers }, config.metrics);
+  const observer = combineObservers(metrics.observer, { datasourceEvicted: (datasourceId) => breakers.forget(datasourceId) }, options.observer);
   const registry = new DatasourceRegistry({ control: control.client, ttlMs: config.tenancy.configTtlMs, observer, trustCache });
   const runtime = new TenantRuntime({
     transactionMaxWaitMs: config.tenancy.budgetWaitMs + config.tenancy.connectTimeoutMs,
@@ -113,7 +120,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         defaultPoolMax: config.tenancy.defaultPoolMax,
         connectionBudget: config.tenancy.connectionBudget,
         connectTimeoutMs: config.tenancy.connectTimeoutMs,
+        statementTimeoutMs: config.tenancy.statementTimeoutMs,
+        idleInTransactionTimeoutMs: config.tenancy.idleInTransactionTimeoutMs,
         budgetWaitMs: config.tenancy.budgetWaitMs,
+        breakers,
         logger,
         observer,
       }),
@@ -180,7 +190,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       releaseTenantLeasePlugin,
       requestLoggingPlugin(logger),
       auditPlugin(audit),
-      metrics.plugin,
+      ...metrics.plugins,
       landingPagePlugin(config.explorer),
     ],
   });
@@ -204,6 +214,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       metrics,
       explorer: config.explorer === 'graphiql' ? graphiqlRoute() : undefined,
       ready: readinessProbe({ controlPool: control.pool, listenerAlive: () => listener.alive, timeoutMs: config.controlPlane.readinessTimeoutMs }),
+      requestTimeoutMs: config.requestTimeoutMs,
     }),
   );
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -215,6 +226,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     control,
     registry,
     pool,
+    breakers,
     audit,
     listener,
     logger,

@@ -28,7 +28,28 @@ export interface TenancyConfig {
   /** How long a request waits for a connection before TENANT_UNAVAILABLE (default 5 s). */
   budgetWaitMs: number;
   cleanupIntervalMs: number;
+  /** Time allowed to open one connection to a tenant database (default 5 s). */
   connectTimeoutMs: number;
+  /**
+   * The server cancels a tenant statement running longer than this (`statement_timeout`, default
+   * 15 s; 0 = the server's own setting), and the client gives up on an unanswered one a connect
+   * timeout later (a frozen server cancels nothing).
+   */
+  statementTimeoutMs: number;
+  /** The server ends a tenant session left idle inside a transaction this long (default 10 s; 0 = the server's setting). */
+  idleInTransactionTimeoutMs: number;
+  /** Consecutive failures of one datasource (unreachable, timed out, dropped) that open its circuit breaker (default 5). */
+  breakerFailures: number;
+  /** How long an open breaker fails requests at once before it lets one trial request through (default 5 s). */
+  breakerHalfOpenMs: number;
+}
+
+/** Settings of `/metrics` whose label sets must stay bounded. */
+export interface MetricsConfig {
+  /** Tenants whose request latency gets a label of its own: the busiest by requests per window (default 20; the rest are `other`). */
+  topTenants: number;
+  /** The window the busiest tenants are counted over (default 60 s). */
+  topTenantsWindowMs: number;
 }
 
 /** Settings of login, tokens and the membership check. */
@@ -99,4 +120,7 @@ export interface AppConfig {
   controlPlane: ControlPlaneConfig;
   /** On SIGTERM, how long requests already received may run before their connections are closed (default 10 s). */
   shutdownDrainMs: number;
+  /** A GraphQL request still running after this long is answered with REQUEST_TIMEOUT (default 30 s; 0 = no limit). */
+  requestTimeoutMs: number;
+  metrics: MetricsConfig;
 }

@@ -50,6 +50,13 @@ export const envSchema = z.object({
   CHANGE_LISTENER_RETRY_MAX_MS: duration(5_000),
   READINESS_TIMEOUT_MS: duration(2_000),
   SHUTDOWN_DRAIN_MS: duration(10_000),
+  TENANT_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+  TENANT_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  TENANT_BREAKER_FAILURES: z.coerce.number().int().min(1).default(5),
+  TENANT_BREAKER_HALF_OPEN_MS: duration(5_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  METRICS_TOP_TENANTS: z.coerce.number().int().min(0).max(500).default(20),
+  METRICS_TOP_TENANTS_WINDOW_MS: duration(60_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -119,6 +119,10 @@ export function loadConfig(source: Record<string, string | undefined>, log: (mes
       budgetWaitMs: env.TENANT_BUDGET_WAIT_MS,
       cleanupIntervalMs: env.TENANT_CLEANUP_INTERVAL_MS,
       connectTimeoutMs: env.TENANT_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: env.TENANT_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: env.TENANT_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      breakerFailures: env.TENANT_BREAKER_FAILURES,
+      breakerHalfOpenMs: env.TENANT_BREAKER_HALF_OPEN_MS,
     },
     controlPlane: {
       serveCachedDuringOutage: env.CONTROL_PLANE_OUTAGE_SERVE_CACHED === 'true',
@@ -126,5 +130,7 @@ export function loadConfig(source: Record<string, string | undefined>, log: (mes
       readinessTimeoutMs: env.READINESS_TIMEOUT_MS,
     },
     shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    metrics: { topTenants: env.METRICS_TOP_TENANTS, topTenantsWindowMs: env.METRICS_TOP_TENANTS_WINDOW_MS },
   };
 }

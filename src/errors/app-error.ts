@@ -12,6 +12,8 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   /** The control plane (users, tenants, memberships) cannot be reached: login, refresh and uncached requests fail closed. */
   CONTROL_PLANE_UNAVAILABLE = 'CONTROL_PLANE_UNAVAILABLE',
+  /** The request ran past REQUEST_TIMEOUT_MS; a mutation's outcome is unknown, so read before retrying it. */
+  REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
 }
 
 /** HTTP status that goes with a code when the error aborts the whole request. */
@@ -26,6 +28,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.CONTROL_PLANE_UNAVAILABLE]: 503,
+  [ErrorCode.REQUEST_TIMEOUT]: 504,
 };
 
 /**
@@ -49,6 +52,19 @@ export class AppError extends Error {
       ...(options.headers ? { headers: new Map(Object.entries(options.headers)) } : {}),
     };
     this.extensions = { code, ...(Object.keys(http).length > 0 ? { http } : {}) };
+  }
+}
+
+/**
+ * Carries an AppError thrown inside a driver adapter (a statement refused by a breaker, a connection
+ * the budget could not find) through Prisma, which turns any error with a `code` into its own
+ * PrismaClientKnownRequestError; this one has no `code`, so Prisma rethrows it as it is and the
+ * error boundary answers with the AppError it carries.
+ */
+export class CarriedAppError extends Error {
+  constructor(readonly appError: AppError) {
+    super(appError.message);
+    this.name = 'CarriedAppError';
   }
 }
 

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { AppError, ErrorCode } from '../errors/app-error.js';
+import { AppError, CarriedAppError, ErrorCode } from '../errors/app-error.js';
 
 /** Codes produced by Apollo and graphql-js themselves for malformed requests; passed through. */
 const REQUEST_ERROR_CODES = new Set([
@@ -72,6 +72,8 @@ export function classifyError(error: unknown): ErrorClass {
   let appError: AppError | null = null;
   if (original instanceof AppError) {
     appError = original;
+  } else if (original instanceof CarriedAppError) {
+    appError = original.appError;
   } else if (original instanceof ArgumentValidationError) {
     appError = fromValidation(original);
   } else if (isPrismaKnownError(original)) {

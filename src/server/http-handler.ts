@@ -1,6 +1,7 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { type ClientRequest, type RequestContext } from '../graphql/context.js';
+import { withRequestTimeout } from '../graphql/request-timeout.js';
 import { handleCors } from './cors.js';
 import { type ExplorerRoute } from './explorer/graphiql-route.js';
 import { type InFlightRequests } from './in-flight-requests.js';
@@ -24,6 +25,8 @@ export interface HttpHandlerOptions {
   metrics: { render(): Promise<string>; contentType: string };
   /** Serves the explorer the gateway ships (GRAPHQL_EXPLORER=graphiql); absent otherwise. */
   explorer?: ExplorerRoute;
+  /** A GraphQL request still running after this long is answered with REQUEST_TIMEOUT (0 = no limit). */
+  requestTimeoutMs: number;
 }
 
 class BodyTooLarge extends Error {}
@@ -114,10 +117,12 @@ export function createHttpHandler(options: HttpHandlerOptions) {
         return sendJson(res, 404, { error: 'not found; the GraphQL endpoint is /graphql' });
       }
       const httpGraphQLRequest = await toGraphQLRequest(req, url, limit);
-      const response = await options.apollo.executeHTTPGraphQLRequest({
+      const execution = options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest,
         context: () => options.context({ headers: req.headers, clientAddress: clientAddressOf(req, options.trustProxy) }),
       });
+      // An execution abandoned at the deadline stays in flight, so shutdown still waits for it.
+      const response = await withRequestTimeout(options.inFlight.track(execution), options.requestTimeoutMs);
       for (const [key, value] of response.headers) {
         res.setHeader(key, value);
       }

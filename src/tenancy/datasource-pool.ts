@@ -9,6 +9,14 @@ export interface DatasourcePoolOptions {
   /** Most connections this datasource may open (see `poolSizeOf`). */
   poolMax: number;
   connectTimeoutMs: number;
+  /**
+   * The server cancels a statement running longer than this (`statement_timeout`); the client gives
+   * up on an unanswered one a connect timeout later, for a server too frozen to cancel anything.
+   * Absent or 0: the server's own setting, and no client-side limit.
+   */
+  statementTimeoutMs?: number;
+  /** The server ends a session idle inside a transaction this long (`idle_in_transaction_session_timeout`); absent or 0: the server's setting. */
+  idleInTransactionTimeoutMs?: number;
   /** Shows in pg_stat_activity so operators can tell which datasource a connection serves. */
   applicationName: string;
   budget: ConnectionBudget;
@@ -30,6 +38,19 @@ const CHECKOUT_TIMEOUT = 'timeout exceeded when trying to connect';
 interface BudgetedClientConfig extends pg.ClientConfig {
   /** Set by {@link DatasourcePool}: pg-pool hands its own options to every client it creates. */
   datasourcePool: DatasourcePool;
+}
+
+/**
+ * The session settings every connection starts with, sent as the startup `options` parameter so
+ * they cost no round trip. A datasource URL that sets `options` itself keeps its own. (PgBouncer
+ * does not pass `options` on: behind it, set these on the database role instead.)
+ */
+function sessionOptions(options: DatasourcePoolOptions): string | undefined {
+  const settings = [
+    ['statement_timeout', options.statementTimeoutMs],
+    ['idle_in_transaction_session_timeout', options.idleInTransactionTimeoutMs],
+  ].filter((setting): setting is [string, number] => typeof setting[1] === 'number' && setting[1] > 0);
+  return settings.length > 0 ? settings.map(([name, ms]) => `-c ${name}=${ms}`).join(' ') : undefined;
 }
 
 /**
@@ -89,6 +110,8 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
       connectionTimeoutMillis: options.budgetWaitMs + options.connectTimeoutMs,
       idleTimeoutMillis: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
       application_name: options.applicationName,
+      options: sessionOptions(options),
+      query_timeout: options.statementTimeoutMs ? options.statementTimeoutMs + options.connectTimeoutMs : undefined,
       // Library seam: pg-pool constructs `Client` with its whole config, which carries this pool.
       Client: BudgetedClient as unknown as pg.PoolConfig['Client'],
     });

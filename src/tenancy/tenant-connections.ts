@@ -2,8 +2,10 @@ import { open } from '../crypto/secret-box.js';
 import { type KeyRing } from '../crypto/key-ring.js';
 import { AppError, ErrorCode } from '../errors/app-error.js';
 import { type Logger } from '../logging/logger.js';
+import { type DatasourceBreakers } from './datasource-breaker.js';
 import { type DatasourceRegistry, type TenantRoute } from './datasource-registry.js';
-import { openDatasource, type DatasourceConnection } from './tenant-client-factory.js';
+import { guardAdapter } from './guarded-adapter.js';
+import { openDatasource, type DatasourceConnection, type OpenedDatasource } from './tenant-client-factory.js';
 import { poolSizeOf, type ConnectionBudget } from './connection-budget.js';
 import { type TenantClientPool, type TenantLease } from './tenant-client-pool.js';
 import { type ClientBuildTimings, type TenancyObserver } from './tenancy-observer.js';
@@ -28,15 +30,22 @@ export interface DatasourceConnectorOptions {
   /** The pool's connection budget: a datasource's pool is never larger than it (see {@link poolSizeOf}). */
   connectionBudget: number;
   connectTimeoutMs: number;
+  /** Server-side `statement_timeout` of every connection (0 = the server's setting). */
+  statementTimeoutMs: number;
+  /** Server-side `idle_in_transaction_session_timeout` of every connection (0 = the server's setting). */
+  idleInTransactionTimeoutMs: number;
   budgetWaitMs: number;
+  /** Every open and every statement of a datasource goes through its breaker. */
+  breakers: DatasourceBreakers;
   logger: Logger;
   observer?: TenancyObserver;
 }
 
 /**
  * The pool's `connect`: decrypts the datasource URL (the datasource id is the additional data, so a
- * secret copied to another row fails) and opens the datasource's budgeted pool. Failures become TENANT_UNAVAILABLE without the
- * URL; the log line names the datasource and the kind of failure only.
+ * secret copied to another row fails) and opens the datasource's budgeted pool through its circuit
+ * breaker, whose adapter then sends every statement through the same breaker. Failures become
+ * TENANT_UNAVAILABLE without the URL; the log line names the datasource and the kind of failure only.
  */
 export function createDatasourceConnector(options: DatasourceConnectorOptions) {
   return async (route: TenantRoute, budget: ConnectionBudget): Promise<DatasourceConnection> => {
@@ -50,36 +59,42 @@ export function createDatasourceConnector(options: DatasourceConnectorOptions) {
       throw new AppError(ErrorCode.TENANT_UNAVAILABLE, 'the tenant database is not available right now');
     }
     const decryptedMs = performance.now() - started;
-    try {
-      const client = await openDatasource({
+    // Logged before the breaker turns it into TENANT_UNAVAILABLE: the kind of failure only, never the URL.
+    const opening = () =>
+      openDatasource({
         url,
         poolMax: poolSizeOf(route, options),
         connectTimeoutMs: options.connectTimeoutMs,
+        statementTimeoutMs: options.statementTimeoutMs,
+        idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs,
         budgetWaitMs: options.budgetWaitMs,
         budget,
         applicationName: `tenantgate:${ds.name}`.slice(0, 63),
-      });
-      const timings: ClientBuildTimings = {
-        datasourceId: ds.id,
-        tenantId: route.tenantId,
-        decryptMs: decryptedMs,
-        ...client.timings,
-        totalMs: performance.now() - started,
-      };
-      options.observer?.clientBuilt?.(timings);
-      options.logger.info(
-        { datasourceId: ds.id, kind: ds.kind, decryptMs: +decryptedMs.toFixed(2), connectMs: +timings.connectMs.toFixed(1), ms: +timings.totalMs.toFixed(1) },
-        'tenant client built',
-      );
-      return client;
-    } catch (error) {
-      if (error instanceof AppError) {
+      }).catch((error: unknown) => {
+        if (!(error instanceof AppError)) {
+          options.logger.error({ datasourceId: ds.id, code: (error as { code?: string }).code ?? 'unknown' }, 'tenant datasource connection failed');
+        }
         throw error;
-      }
-      const code = (error as { code?: string }).code ?? 'unknown';
-      options.logger.error({ datasourceId: ds.id, code }, 'tenant datasource connection failed');
-      throw new AppError(ErrorCode.TENANT_UNAVAILABLE, 'the tenant database is not available right now');
+      });
+    let client: OpenedDatasource;
+    try {
+      client = await options.breakers.run(ds.id, opening);
+    } catch (error) {
+      throw error instanceof AppError ? error : new AppError(ErrorCode.TENANT_UNAVAILABLE, 'the tenant database is not available right now');
     }
+    const timings: ClientBuildTimings = {
+      datasourceId: ds.id,
+      tenantId: route.tenantId,
+      decryptMs: decryptedMs,
+      ...client.timings,
+      totalMs: performance.now() - started,
+    };
+    options.observer?.clientBuilt?.(timings);
+    options.logger.info(
+      { datasourceId: ds.id, kind: ds.kind, decryptMs: +decryptedMs.toFixed(2), connectMs: +timings.connectMs.toFixed(1), ms: +timings.totalMs.toFixed(1) },
+      'tenant client built',
+    );
+    return { ...client, adapter: guardAdapter(client.adapter, (call) => options.breakers.run(ds.id, call)) };
   };
 }
 

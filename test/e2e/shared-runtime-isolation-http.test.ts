@@ -3,6 +3,7 @@ import { createLogger } from '../../src/logging/logger.js';
 import { type TenantRoute } from '../../src/tenancy/datasource-registry.js';
 import { type ConnectionBudget } from '../../src/tenancy/connection-budget.js';
 import { type DatasourceConnection } from '../../src/tenancy/tenant-client-factory.js';
+import { DatasourceBreakers } from '../../src/tenancy/datasource-breaker.js';
 import { createDatasourceConnector } from '../../src/tenancy/tenant-connections.js';
 import { type GraphQLResult } from '../support/graphql-client.js';
 import { createTeam } from '../support/teams.js';
@@ -143,7 +144,11 @@ async function runBurst(breakage: Breakage = {}): Promise<Outcome> {
     defaultPoolMax: 3,
     connectionBudget: 40,
     connectTimeoutMs: 5_000,
+    statementTimeoutMs: 15_000,
+    idleInTransactionTimeoutMs: 10_000,
     budgetWaitMs: 5_000,
+    // Every statement of the burst goes through its datasource's breaker, as in production.
+    breakers: new DatasourceBreakers({ failures: 5, halfOpenAfterMs: 5_000 }),
     logger: createLogger('silent'),
   });
   let target: TestFleet | undefined;

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { AppError, ErrorCode } from '../../src/errors/app-error.js';
+import { AppError, CarriedAppError, ErrorCode } from '../../src/errors/app-error.js';
 import { formatError as format } from '../../src/graphql/format-error.js';
 
 /** How graphql-js hands a resolver's error to Apollo: wrapped, with the original attached. */
@@ -17,6 +17,11 @@ test('an AppError keeps its code and message', () => {
     message: 'Account x was not found',
     extensions: { code: 'NOT_FOUND' },
   });
+});
+
+test('an AppError carried through Prisma from the driver adapter keeps its code and message', () => {
+  const carried = new CarriedAppError(new AppError(ErrorCode.TENANT_UNAVAILABLE, 'the tenant database is failing'));
+  expect(fromResolver(carried)).toMatchObject({ message: 'the tenant database is failing', extensions: { code: 'TENANT_UNAVAILABLE' } });
 });
 
 test.each([

@@ -43,9 +43,15 @@ export function testConfig(
       budgetWaitMs: 5_000,
       cleanupIntervalMs: 0,
       connectTimeoutMs: 5_000,
+      statementTimeoutMs: 15_000,
+      idleInTransactionTimeoutMs: 10_000,
+      breakerFailures: 5,
+      breakerHalfOpenMs: 5_000,
       ...tenancy,
     },
     controlPlane: { serveCachedDuringOutage: false, listenerRetryMaxMs: 1_000, readinessTimeoutMs: 2_000 },
     shutdownDrainMs: 10_000,
+    requestTimeoutMs: 30_000,
+    metrics: { topTenants: 20, topTenantsWindowMs: 60_000 },
   };
 }

@@ -1,6 +1,6 @@
 import { createApp, type App, type AppOptions } from '../../src/app.js';
 import { hashPassword } from '../../src/auth/password-hasher.js';
-import { type AppConfig, type AuthConfig, type ExplorerMode, type LimitsConfig, type TenancyConfig } from '../../src/config/app-config.js';
+import { type AppConfig, type AuthConfig, type ExplorerMode, type LimitsConfig, type MetricsConfig, type TenancyConfig } from '../../src/config/app-config.js';
 import { type KeyRing } from '../../src/crypto/key-ring.js';
 import { type MembershipRole } from '../../src/generated/control/enums.js';
 import { applyMigrations } from '../../src/ops/migrations/migrator.js';
@@ -50,6 +50,10 @@ export interface TestFleetOptions extends AppOptions {
   explorer?: ExplorerMode;
   /** Rate limits and login throttling; default all off (see testConfig). */
   limits?: Partial<LimitsConfig>;
+  /** Default: the test config's 30 s. */
+  requestTimeoutMs?: number;
+  /** Default: the test config's 20 busiest tenants per minute. */
+  metrics?: Partial<MetricsConfig>;
 }
 
 /**
@@ -71,6 +75,8 @@ export async function startTestFleet(options: TestFleetOptions = {}): Promise<Te
     ...(options.keyRing ? { keyRing: options.keyRing } : {}),
     ...(options.explorer ? { explorer: options.explorer } : {}),
   };
+  config.requestTimeoutMs = options.requestTimeoutMs ?? config.requestTimeoutMs;
+  config.metrics = { ...config.metrics, ...options.metrics };
   const app = await createApp(config, { ...options, logger: options.logger });
   const control = app.control.client;
   const specs: { slug: TenantSlug; db: TestDatabase; datasource: string; kind: 'DEDICATED' | 'POOLED' }[] = [
