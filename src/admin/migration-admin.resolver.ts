@@ -43,7 +43,7 @@ export class MigrationAdminResolver {
   @Mutation(() => DatabaseSchemaStatus, {
     description: "Platform admin: reads this tenant's database now and records the result in the drift report (`tenantgate migrate status` checks the whole fleet).",
   })
-  checkTenantSchemaStatus(@Arg('tenantId', () => ID) tenantId: string, @CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<DatabaseSchemaStatus> {
+  checkTenantSchemaStatus(@Arg('tenantId', () => ID, { description: 'The tenant whose database is read now.' }) tenantId: string, @CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<DatabaseSchemaStatus> {
     const id = parseId(tenantId);
     return audited(ctx.services.audit, principal, { operation: 'checkTenantSchemaStatus', tenantId: id }, () => ctx.services.migrations.checkTenant(id));
   }
