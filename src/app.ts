@@ -103,7 +103,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   // the operator chose to keep serving them through a control-plane outage.
   const trustCache = () => listener.alive || config.controlPlane.serveCachedDuringOutage;
   // The pool and the audit log are read at scrape time, once both exist.
-  const metrics = createGatewayMetrics({ pool: () => pool, audit: () => audit, breakers: () => breakers }, config.metrics);
+  const metrics = createGatewayMetrics({ pool: () => pool, audit: () => audit, breakers: () => breakers, listener: () => listener }, config.metrics);
   const observer = combineObservers(metrics.observer, { datasourceEvicted: (datasourceId) => breakers.forget(datasourceId) }, options.observer);
   const registry = new DatasourceRegistry({ control: control.client, ttlMs: config.tenancy.configTtlMs, observer, trustCache });
   const runtime = new TenantRuntime({

@@ -1,7 +1,8 @@
 import { type ApolloServerPlugin } from '@apollo/server';
-import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { type MetricsConfig } from '../config/app-config.js';
 import { type AuditLog } from '../control/audit-log.js';
+import { type ChangeListener } from '../control/change-listener.js';
 import { type RequestContext } from '../graphql/context.js';
 import { type LimitName } from '../limits/limiter-factory.js';
 import { type DatasourceBreakers } from '../tenancy/datasource-breaker.js';
@@ -30,11 +31,12 @@ export interface MetricsSources {
   pool: () => TenantClientPool;
   audit: () => AuditLog;
   breakers: () => DatasourceBreakers;
+  listener: () => Pick<ChangeListener, 'alive' | 'subscriptions'>;
 }
 
 /**
  * Builds the registry: process metrics (CPU, memory, event-loop lag), the tenancy core's figures,
- * datasource breakers, GraphQL operation durations, the busiest tenants' request durations,
+ * datasource breakers, the control-plane change listener, GraphQL operation durations, the busiest tenants' request durations,
  * rate-limit refusals and audit-write failures. The sources are read at scrape time, so they may be
  * built after the metrics (the pool takes the observer).
  */
@@ -44,6 +46,15 @@ export function createGatewayMetrics(sources: MetricsSources, settings: MetricsC
   const observer = tenancyMetrics(registry, sources.pool);
   breakerMetrics(registry, sources.breakers);
   mirroredCounter(registry, 'tenantgate_audit_write_failures_total', 'Audit rows that could not be written (logged; the mutation still succeeded).', () => sources.audit().stats().failedWrites);
+  new Gauge({
+    name: 'tenantgate_change_listener_up',
+    help: '1 while this replica hears control-plane changes (LISTEN), 0 while it reconnects.',
+    registers: [registry],
+    collect() {
+      this.set(sources.listener().alive ? 1 : 0);
+    },
+  });
+  mirroredCounter(registry, 'tenantgate_change_listener_subscriptions_total', 'Subscriptions the change listener made; each one after the first followed a lost connection and dropped every cached route and membership.', () => sources.listener().subscriptions);
   const refusals = new Counter({ name: 'tenantgate_rate_limited_total', help: 'Requests and logins refused with RATE_LIMITED, by limit.', labelNames: ['limit'], registers: [registry] });
   return {
     render: () => registry.metrics(),

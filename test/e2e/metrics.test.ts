@@ -36,6 +36,8 @@ test('counters move as requests open, reuse and are refused at tenant datasource
   expect(value(after, 'tenantgate_tenant_connections_open')).toBeGreaterThanOrEqual(1);
   expect(value(after, 'tenantgate_datasource_pool_connections', { datasource: fleet.tenants.acme.datasourceId, state: 'total' })).toBeGreaterThanOrEqual(1);
   expect(value(after, 'tenantgate_audit_write_failures_total')).toBe(0);
+  expect(value(after, 'tenantgate_change_listener_up')).toBe(1);
+  expect(value(after, 'tenantgate_change_listener_subscriptions_total')).toBe(1);
   expect(after.families.get('tenantgate_process_resident_memory_bytes')?.type).toBe('GAUGE');
 });
 
