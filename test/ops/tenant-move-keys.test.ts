@@ -1,11 +1,10 @@
-import pg from 'pg';
 import { createControlPlane, type ControlPlane } from '../../src/control/control-client.js';
 import { createKeyRing, generateEncryptionKey } from '../../src/crypto/key-ring.js';
 import { applyMigrations } from '../../src/ops/migrations/migrator.js';
 import { moveTenant } from '../../src/ops/move/tenant-move.js';
 import { provisionTenant } from '../../src/ops/provisioning/tenant-provisioning.js';
 import { controlMigrationsDir } from '../../src/paths.js';
-import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { createTestDatabase, sql, type TestDatabase } from '../support/databases.js';
 import { tenantFingerprint } from '../support/tenant-fingerprint.js';
 
 const keyRing = createKeyRing(generateEncryptionKey('move-keys'), []);
@@ -20,16 +19,6 @@ const tenants: Record<string, string> = {};
 const TICKET_LINES = `CREATE TABLE ticket_lines (
   tenant_id UUID NOT NULL, ticket TEXT NOT NULL, line INTEGER NOT NULL, body TEXT NOT NULL,
   PRIMARY KEY (tenant_id, ticket, line))`;
-
-async function sql<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 const deps = (onEvent?: Parameters<typeof moveTenant>[0]['onEvent']) => ({ control: controlPlane.client, keyRing, controlUrl, onEvent });
 const lines = (url: string, tenantId: string) => sql<{ ticket: string; line: number; body: string }>(url, 'SELECT ticket, line, body FROM ticket_lines WHERE tenant_id = $1 ORDER BY ticket, line', [tenantId]);

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { createControlPlane, type ControlPlane } from '../../src/control/control-client.js';
 import { createKeyRing, generateEncryptionKey } from '../../src/crypto/key-ring.js';
 import { seedTenantDemoData } from '../../src/devdb/demo-seed/index.js';
@@ -9,7 +8,7 @@ import { moveTenant } from '../../src/ops/move/tenant-move.js';
 import { provisionTenant } from '../../src/ops/provisioning/tenant-provisioning.js';
 import { controlMigrationsDir } from '../../src/paths.js';
 import { connectDatasource } from '../../src/tenancy/tenant-client-factory.js';
-import { adminQuery, createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { adminQuery, createTestDatabase, sql, type TestDatabase } from '../support/databases.js';
 import { tenantFingerprint } from '../support/tenant-fingerprint.js';
 
 const keyRing = createKeyRing(generateEncryptionKey('move-test'), []);
@@ -22,16 +21,6 @@ const tenants: Record<string, string> = {};
 const SLUGS = ['alpha', 'bravo', 'charlie'] as const;
 
 const deps = (extra: { onEvent?: (event: MoveEvent) => void | Promise<void> } = {}) => ({ control: controlPlane.client, keyRing, controlUrl, ...extra });
-
-async function sql<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 beforeAll(async () => {
   const control = await createTestDatabase('move_control');

@@ -16,6 +16,17 @@ export function databaseUrl(database: string): string {
   return url.toString();
 }
 
+/** Runs one query on its own connection to the database at `url` and returns its rows. */
+export async function sql<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 /** A fresh, empty database on the test server, dropped by `drop()`. */
 export interface TestDatabase {
   name: string;
