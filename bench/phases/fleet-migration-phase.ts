@@ -5,6 +5,7 @@ import { createControlPlane } from '../../src/control/control-client.js';
 import { createKeyRing, parseEncryptionKey, type KeyRing } from '../../src/crypto/key-ring.js';
 import { migrateFleet, type FleetMigrationOptions } from '../../src/ops/fleet/fleet-migration.js';
 import { readFleetStatus } from '../../src/ops/fleet/fleet-status.js';
+import { readSchemaStatusSnapshot } from '../../src/ops/fleet/schema-status-snapshot.js';
 import { applyMigrations } from '../../src/ops/migrations/migrator.js';
 import { createDatabaseIfMissing } from '../../src/ops/provisioning/database-creation.js';
 import { provisionTenant } from '../../src/ops/provisioning/tenant-provisioning.js';
@@ -14,6 +15,7 @@ import { type BenchFleet } from '../setup/bench-fleet.js';
 import { type BenchPostgres } from '../setup/bench-postgres.js';
 import { mapWithConcurrency } from '../support/concurrency.js';
 import { summarize, type LatencySummary } from '../support/percentiles.js';
+import { processTreeCpuMs } from '../support/process-cpu.js';
 
 /** One `tenantgate migrate` run over the fleet (the CLI's library, run ledger included). */
 export interface FleetMigrationRun {
@@ -28,9 +30,16 @@ export interface FleetMigrationResults {
   concurrency: number;
   migration: string;
   apply: FleetMigrationRun;
+  /** A second run: every datasource skipped from the check the first run recorded. */
   noop: FleetMigrationRun;
-  /** `tenantgate migrate status` over the same fleet once it is current. */
+  /** `migrate --verify`: the same, reading every database's history. */
+  noopVerified: FleetMigrationRun;
+  /** `tenantgate migrate status` over the same fleet once it is current (reads every database). */
   status: { seconds: number; allCurrent: boolean };
+  /** The admin API's drift report: the checks recorded in the control plane. */
+  recordedStatus: { seconds: number; current: number };
+  /** PostgreSQL CPU per database of each step, ms (null: not readable). */
+  postgresCpuMsPerDatabase: { apply: number | null; noop: number | null; noopVerified: number | null; status: number | null };
   /** Why the `prisma migrate deploy` comparison did not run, or null when it did. */
   prismaMigrateDeploy: { skipped: string };
 }
@@ -85,12 +94,22 @@ async function fleetControlPlane(postgres: BenchPostgres, fleet: BenchFleet, dat
   return { url, keyRing };
 }
 
+const secondsSince = (started: number) => Math.round((performance.now() - started) / 10) / 100;
+
 async function timedRun(options: FleetMigrationOptions, expectApplied: number): Promise<FleetMigrationRun> {
   const started = performance.now();
   const report = await migrateFleet(options);
-  const seconds = Math.round((performance.now() - started) / 10) / 100;
+  const seconds = secondsSince(started);
   const failures = report.items.filter((item) => item.status === 'FAILED' || item.migrationsApplied.length !== expectApplied).length;
   return { seconds, perDatabaseMs: summarize(report.items.map((item) => item.durationMs ?? 0)), failures };
+}
+
+/** Runs a step and measures PostgreSQL's CPU per database over it. */
+async function withServerCpu<T>(postgres: BenchPostgres, databases: number, step: () => Promise<T>): Promise<{ result: T; cpuMsPerDatabase: number | null }> {
+  const before = postgres.postmasterPid === null ? null : processTreeCpuMs(postgres.postmasterPid);
+  const result = await step();
+  const after = postgres.postmasterPid === null ? null : processTreeCpuMs(postgres.postmasterPid);
+  return { result, cpuMsPerDatabase: before === null || after === null ? null : Math.round(((after - before) / databases) * 10) / 10 };
 }
 
 export async function runFleetMigrationPhase(
@@ -105,25 +124,40 @@ export async function runFleetMigrationPhase(
   const plane = createControlPlane(url, 4);
   try {
     const options = { control: plane.client, keyRing, controlDatabaseUrl: url, tenantMigrationsDir: migrations.dir, concurrency };
-    const apply = await timedRun(options, 1);
-    log(`  one new migration on ${databases} databases: ${apply.seconds} s (${apply.failures} failures)`);
-    const noop = await timedRun(options, 0);
-    log(`  no-op run on ${databases} databases: ${noop.seconds} s (${noop.failures} failures)`);
+    const apply = await withServerCpu(postgres, databases, () => timedRun(options, 1));
+    log(`  one new migration on ${databases} databases: ${apply.result.seconds} s (${apply.result.failures} failures)`);
+    const noop = await withServerCpu(postgres, databases, () => timedRun(options, 0));
+    log(`  no-op run on ${databases} databases: ${noop.result.seconds} s (${noop.result.failures} failures)`);
+    const noopVerified = await withServerCpu(postgres, databases, () => timedRun({ ...options, verify: true }, 0));
+    log(`  no-op run with --verify: ${noopVerified.result.seconds} s (${noopVerified.result.failures} failures)`);
     const statusStarted = performance.now();
-    const report = await readFleetStatus({ ...options, concurrency });
-    const status = { seconds: Math.round((performance.now() - statusStarted) / 10) / 100, allCurrent: report.allCurrent };
+    const live = await withServerCpu(postgres, databases, () => readFleetStatus({ ...options, concurrency }));
+    const status = { seconds: secondsSince(statusStarted), allCurrent: live.result.allCurrent };
     log(`  migrate status over ${databases} databases: ${status.seconds} s (all current: ${status.allCurrent})`);
-    if (apply.failures > 0 || noop.failures > 0 || !status.allCurrent) {
-      throw new Error(`fleet migration: ${apply.failures} failed applies, ${noop.failures} failed no-op runs, all current: ${status.allCurrent}`);
+    const recordedStarted = performance.now();
+    const snapshot = await readSchemaStatusSnapshot(plane.client);
+    const recordedStatus = { seconds: secondsSince(recordedStarted), current: snapshot.datasources.filter((one) => one.state === 'current').length };
+    log(`  recorded drift report: ${recordedStatus.seconds} s (${recordedStatus.current} current)`);
+    const failures = apply.result.failures + noop.result.failures + noopVerified.result.failures;
+    if (failures > 0 || !status.allCurrent || recordedStatus.current !== databases) {
+      throw new Error(`fleet migration: ${failures} failed items, all current: ${status.allCurrent}, recorded current: ${recordedStatus.current}`);
     }
     const skipped = prismaSchemaEngineMissing();
     return {
       databases,
       concurrency,
       migration: BENCH_MIGRATION.name,
-      apply,
-      noop,
+      apply: apply.result,
+      noop: noop.result,
+      noopVerified: noopVerified.result,
       status,
+      recordedStatus,
+      postgresCpuMsPerDatabase: {
+        apply: apply.cpuMsPerDatabase,
+        noop: noop.cpuMsPerDatabase,
+        noopVerified: noopVerified.cpuMsPerDatabase,
+        status: live.cpuMsPerDatabase,
+      },
       prismaMigrateDeploy: { skipped: skipped ?? 'the schema engine is present, but this harness compares the in-process migrator only' },
     };
   } finally {

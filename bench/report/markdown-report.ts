@@ -164,9 +164,24 @@ function fleetSection(results: BenchResults): string[] {
     row(['run', 'wall s', 'per database p50 / p99 ms', 'failures']),
     row(['---', '---', '---', '---']),
     row([`apply \`${fleet.migration}\``, fleet.apply.seconds, `${fleet.apply.perDatabaseMs.p50} / ${fleet.apply.perDatabaseMs.p99}`, fleet.apply.failures]),
-    row(['no-op', fleet.noop.seconds, `${fleet.noop.perDatabaseMs.p50} / ${fleet.noop.perDatabaseMs.p99}`, fleet.noop.failures]),
+    row(['no-op (skipped from the recorded checks)', fleet.noop.seconds, `${fleet.noop.perDatabaseMs.p50} / ${fleet.noop.perDatabaseMs.p99}`, fleet.noop.failures]),
+    // Results written before the phase measured these have neither.
+    ...(fleet.noopVerified
+      ? [row(['no-op with `--verify` (reads every database)', fleet.noopVerified.seconds, `${fleet.noopVerified.perDatabaseMs.p50} / ${fleet.noopVerified.perDatabaseMs.p99}`, fleet.noopVerified.failures])]
+      : []),
     '',
-    `\`migrate status\` (drift report) over the ${fleet.databases} databases: ${fleet.status?.seconds ?? 'n/a'} s, all current: ${fleet.status?.allCurrent ?? 'n/a'}.`,
+    `\`migrate status\` (drift report, reads every database) over the ${fleet.databases} databases: ${fleet.status?.seconds ?? 'n/a'} s, all current: ${fleet.status?.allCurrent ?? 'n/a'}.`,
+    ...(fleet.recordedStatus
+      ? [`The admin API's drift report from the recorded checks: ${fleet.recordedStatus.seconds} s (${fleet.recordedStatus.current} current).`]
+      : []),
+    ...(fleet.postgresCpuMsPerDatabase
+      ? [
+          '',
+          `PostgreSQL CPU per database: apply ${fleet.postgresCpuMsPerDatabase.apply ?? 'n/a'} ms, no-op ${fleet.postgresCpuMsPerDatabase.noop ?? 'n/a'} ms, ` +
+            `no-op with \`--verify\` ${fleet.postgresCpuMsPerDatabase.noopVerified ?? 'n/a'} ms, status ${fleet.postgresCpuMsPerDatabase.status ?? 'n/a'} ms ` +
+            '(a database that is read costs a new server backend: its start-up and its first catalog lookups).',
+        ]
+      : []),
     '',
     `\`prisma migrate deploy\` per tenant: not measured — ${fleet.prismaMigrateDeploy.skipped}.`,
     '',

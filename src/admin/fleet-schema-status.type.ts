@@ -67,7 +67,7 @@ export class TenantSchemaStatus {
 /** The whole drift report. */
 @ObjectType({
   description:
-    'Which tenant database is on which schema version, as recorded by the last check of each (`tenantgate migrate status`, or `checkTenantSchemaStatus`): answering never reads a tenant database, so mind `checkedAt`.',
+    'Which tenant database is on which schema version, as recorded by the last check of each (`tenantgate migrate`, `tenantgate migrate status`, or `checkTenantSchemaStatus`): answering never reads a tenant database, so mind `checkedAt`.',
 })
 export class FleetSchemaStatus {
   @Field(() => String, { nullable: true, description: 'The newest tenant migration this gateway ships.' })

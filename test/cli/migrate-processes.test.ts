@@ -68,7 +68,7 @@ test('three workers share one run; killing one mid-run loses no datasource and a
   // The run is planned first (as the first `migrate` does), so all three workers join it as peers.
   const ledger = new RunLedger(fleet.controlPlane.client);
   const targets = await loadFleetTargets(fleet.controlPlane.client, createKeyRing(fleet.key, []));
-  const runId = await ledger.createRun({ targets, targetVersion: STEPS[0] ?? null, controlMigrationsApplied: [], canary: 0, startedBy: 'test' });
+  const runId = await ledger.createRun({ targets, targetVersion: STEPS[0] ?? null, filesFingerprint: '', verify: true, controlMigrationsApplied: [], canary: 0, startedBy: 'test' });
   const worker = () => spawnCli(migrateArgs(dir, '--run', runId, '--concurrency', '1', '--lease-seconds', '2'), fleet.env);
   const workers = [worker(), worker(), worker()];
   const [first, victim, third] = workers as [CliProcess, CliProcess, CliProcess];

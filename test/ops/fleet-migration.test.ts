@@ -152,6 +152,8 @@ test('a re-run after the repair finishes the two, skips the rest fast, and appli
   const report = run.json<FleetMigrationReport>();
   expect(report.runStatus).toBe('COMPLETED');
   expect(report.counts).toMatchObject({ MIGRATED: 2, SKIPPED: 30, FAILED: 0 });
+  // The 30 the failed run recorded current are skipped from that record, without a connection.
+  expect(report.items.filter((item) => item.status === 'SKIPPED').every((item) => item.attempts === 0 && item.durationMs === null)).toBe(true);
   expect([...(await appliedCounts(fleet)).values()].every((count) => count === 1)).toBe(true);
   const { code, report: after } = await status();
   expect(code).toBe(0);
@@ -161,6 +163,44 @@ test('a re-run after the repair finishes the two, skips the rest fast, and appli
   const runs = await fleet.controlPlane.client.migrationRun.findMany({ orderBy: { startedAt: 'asc' }, include: { items: true } });
   expect(runs.map((ledger) => [ledger.status, ledger.items.length])).toEqual([['COMPLETED', 1], ['FAILED', 32], ['COMPLETED', 32]]);
   expect(runs[1]?.items.find((item) => item.datasourceName === 't03-db')).toMatchObject({ status: 'FAILED', migrationsApplied: [], attempts: 1 });
+}, FLEET_TEST_TIMEOUT);
+
+test('a run trusts the last check only for the same migrations; --verify and a failed check make it read the database', async () => {
+  await adminQuery(`ALTER DATABASE "${dbOf('t05')}" ALLOW_CONNECTIONS false`);
+  try {
+    const trusted = await migrate('--json');
+    expect(trusted.code).toBe(0);
+    expect(trusted.out).not.toMatch(/cannot connect/);
+    const skipped = trusted.json<FleetMigrationReport>().items;
+    expect(skipped.filter((item) => item.status === 'SKIPPED' && item.attempts === 0)).toHaveLength(32);
+    const human = await migrate();
+    expect(human.out).toMatch(/32 already current \(32 as last checked; --verify reads them\)/);
+
+    const verified = await migrate('--verify', '--json');
+    expect(verified.code).toBe(1);
+    const items = verified.json<FleetMigrationReport>().items;
+    expect(items.filter((item) => item.status === 'FAILED').map((item) => [item.datasourceName, item.error])).toEqual([['t05-db', expect.stringMatching(/cannot connect/)]]);
+    expect(items.filter((item) => item.status === 'SKIPPED' && item.attempts === 1)).toHaveLength(31);
+    const check = await fleet.controlPlane.client.datasourceSchemaStatus.findFirst({ where: { datasource: { name: 't05-db' } } });
+    expect(check).toMatchObject({ state: 'unreachable', filesFingerprint: null, latest: PROBE_MIGRATION });
+  } finally {
+    await adminQuery(`ALTER DATABASE "${dbOf('t05')}" ALLOW_CONNECTIONS true`);
+  }
+  // The database that failed its last check is read again; the others are still trusted.
+  const after = (await migrate('--json')).json<FleetMigrationReport>().items;
+  expect(after.filter((item) => item.attempts === 1).map((item) => [item.datasourceName, item.status])).toEqual([['t05-db', 'SKIPPED']]);
+  expect(after.filter((item) => item.status === 'SKIPPED')).toHaveLength(32);
+  // Other migrations (here the same names with one file edited) trust no earlier check.
+  const edited = writeProbeMigrations('-- edited after it was applied');
+  try {
+    const run = await cli(['migrate', '--migrations-dir', edited, '--json']);
+    const items = run.json<FleetMigrationReport>().items;
+    expect(items.filter((item) => item.status === 'SKIPPED' && item.attempts === 1)).toHaveLength(32);
+    const checks = await fleet.controlPlane.client.datasourceSchemaStatus.findMany({ select: { state: true, modified: true } });
+    expect(checks.filter((one) => one.state === 'checksum-mismatch' && one.modified.includes(PROBE_MIGRATION))).toHaveLength(32);
+  } finally {
+    rmSync(edited, { recursive: true, force: true });
+  }
 }, FLEET_TEST_TIMEOUT);
 
 test('a failing canary wave cancels the rest of the run', async () => {
@@ -206,6 +246,7 @@ test('wrong combinations exit 2; an unknown run or nothing to resume exits 1 wit
   expect(await migrate('--run', '00000000-0000-4000-8000-000000000000', '--tenant', 't01')).toMatchObject({ code: 2, err: expect.stringContaining('--run joins an existing run') });
   expect(await migrate('--resume', '--canary', '2')).toMatchObject({ code: 2, err: expect.stringContaining('--resume continues a run as it was planned') });
   expect(await migrate('--resume', '--dry-run')).toMatchObject({ code: 2, err: expect.stringContaining('--dry-run plans nothing') });
+  expect(await migrate('--resume', '--verify')).toMatchObject({ code: 2, err: expect.stringContaining('--verify plans a new run') });
   expect(await migrate('--run', '00000000-0000-4000-8000-000000000000')).toMatchObject({ code: 1, err: expect.stringContaining('no migration run 00000000-0000-4000-8000-000000000000') });
   expect(await migrate('--resume')).toMatchObject({ code: 1, err: expect.stringContaining('no unfinished migration run to resume') });
   expect(await migrate('--tenant', 'nobody')).toMatchObject({ code: 1, err: expect.stringContaining('no tenant "nobody"') });

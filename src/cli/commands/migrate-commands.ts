@@ -15,6 +15,7 @@ interface MigrateOptions {
   canary?: number;
   concurrency: number;
   dryRun?: boolean;
+  verify?: boolean;
   resume?: boolean;
   run?: string;
   leaseSeconds: number;
@@ -40,6 +41,7 @@ export function registerMigrateCommands(program: Command, deps: CliDeps): void {
     .option('--canary <n>', 'migrate n datasources first and stop if any of them fails', positiveInteger)
     .option('--concurrency <n>', 'databases migrated at once by this process (capped at TENANT_CONNECTION_BUDGET)', positiveInteger, 4)
     .option('--dry-run', 'show what each datasource would get; change nothing')
+    .option('--verify', "read every database's migration history, even those the last check saw current (after restoring a backup)")
     .option('--resume', 'continue the newest run that did not finish (interrupted, or its workers died)')
     .option('--run <id>', 'join this run as one more worker (several processes, one run)')
     .option('--lease-seconds <n>', "how long a worker's claim lasts without a heartbeat", positiveInteger, 60)
@@ -96,6 +98,9 @@ function assertCombination(options: MigrateOptions): void {
   if (options.resume && (options.canary || options.tenant)) {
     throw new UsageError('--resume continues a run as it was planned: it takes no --canary or --tenant');
   }
+  if (options.verify && (options.run || options.resume)) {
+    throw new UsageError('--verify plans a new run: it cannot join or resume one');
+  }
   if (options.dryRun && (options.run || options.resume)) {
     throw new UsageError('--dry-run plans nothing: it cannot join or resume a run');
   }
@@ -116,6 +121,7 @@ async function runMigrate(deps: CliDeps, options: MigrateOptions): Promise<numbe
         tenantMigrationsDir: options.migrationsDir,
         tenantSlug: options.tenant,
         canary: options.canary,
+        verify: options.verify,
         concurrency: budgetedConcurrency(options.concurrency, config, output),
         runId: options.run,
         resume: options.resume,

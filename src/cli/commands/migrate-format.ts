@@ -25,11 +25,14 @@ export function renderRun(output: CommandOutput, report: FleetMigrationReport): 
       item.error,
     ]);
   const { MIGRATED, SKIPPED, FAILED, CANCELLED, PENDING, RUNNING } = report.counts;
+  // Planned skipped from the last check, never attempted: see `RunLedger.createRun`.
+  const unread = report.items.filter((item) => item.status === 'SKIPPED' && item.attempts === 0).length;
+  const current = unread > 0 ? `${SKIPPED} already current (${unread} as last checked; --verify reads them)` : `${SKIPPED} already current`;
   const control = report.controlPlaneApplied.length > 0 ? `applied ${report.controlPlaneApplied.join(', ')}` : 'up to date';
   return [
     `control plane: ${control}`,
     rows.length > 0 ? output.table(['datasource', 'tenants', 'outcome', 'applied', 'ms', 'error'], rows) : null,
-    `run ${report.runId} ${report.runStatus.toLowerCase()}: ${MIGRATED} migrated, ${SKIPPED} already current, ` +
+    `run ${report.runId} ${report.runStatus.toLowerCase()}: ${MIGRATED} migrated, ${current}, ` +
       `${FAILED} failed, ${CANCELLED} cancelled, ${PENDING + RUNNING} not done`,
     report.interrupted ? 'interrupted: continue with `tenantgate migrate --resume`' : null,
     FAILED > 0 ? 'fix the failed datasources (see `tenantgate doctor SLUG`), then run `tenantgate migrate` again' : null,

@@ -1,8 +1,8 @@
 import { redactCredentials } from '../migrations/migration-connection.js';
 import { type MigrationFile } from '../migrations/migration-files.js';
-import { applyMigrations } from '../migrations/migrator.js';
+import { applyMigrations, MigrationError } from '../migrations/migrator.js';
 import { targetUrl, type FleetTarget } from './fleet-targets.js';
-import { type ItemCompletion } from './run-ledger.js';
+import { type DatasourceCheck, type ItemCompletion } from './run-ledger.js';
 
 /** What migrating one datasource needs. */
 export interface DatasourceMigrationDeps {
@@ -20,6 +20,7 @@ export interface DatasourceMigrationDeps {
  * completion carries the schema version the database reached, which the run ledger records on
  * its tenants; when a later migration fails after earlier ones committed, that is the version they
  * reached, so the control plane never claims less or more than the database holds.
+ * The completion also says what the run saw of the database, recorded as its schema check.
  * Never throws: a failure is returned as a FAILED completion with a message free of credentials.
  */
 export async function migrateDatasource(deps: DatasourceMigrationDeps, target: FleetTarget): Promise<ItemCompletion> {
@@ -34,9 +35,32 @@ export async function migrateDatasource(deps: DatasourceMigrationDeps, target: F
       lockTimeoutMs: deps.lockTimeoutMs,
       onApplied: (name) => applied.push(name),
     });
-    return { status: applied.length > 0 ? 'MIGRATED' : 'SKIPPED', durationMs: elapsed(), migrationsApplied: applied, schemaVersion: result.latest, error: null };
+    const check: DatasourceCheck = {
+      state: result.modified.length > 0 ? 'checksum-mismatch' : 'current',
+      latest: result.latest,
+      applied: result.alreadyApplied + result.applied.length,
+      failed: [],
+      modified: result.modified,
+    };
+    return { status: applied.length > 0 ? 'MIGRATED' : 'SKIPPED', durationMs: elapsed(), migrationsApplied: applied, schemaVersion: result.latest, error: null, check };
   } catch (error) {
     const message = redactCredentials(error instanceof Error ? error.message : String(error));
-    return { status: 'FAILED', durationMs: elapsed(), migrationsApplied: applied, schemaVersion: applied.at(-1) ?? null, error: message };
+    const check: DatasourceCheck = { state: checkStateOf(error), latest: null, applied: null, failed: [], modified: [] };
+    if (error instanceof MigrationError && error.reason === 'unresolved') {
+      check.failed.push(error.migrationName);
+    }
+    return { status: 'FAILED', durationMs: elapsed(), migrationsApplied: applied, schemaVersion: applied.at(-1) ?? null, error: message, check };
   }
+}
+
+/**
+ * A failure as `migrate status` would then report the database: a migration whose SQL failed was
+ * rolled back and is pending again, an unresolved failed attempt blocks it, anything else means
+ * the database could not be read.
+ */
+function checkStateOf(error: unknown): DatasourceCheck['state'] {
+  if (!(error instanceof MigrationError)) {
+    return 'unreachable';
+  }
+  return error.reason === 'failed' ? 'pending' : 'failed';
 }

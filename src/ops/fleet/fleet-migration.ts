@@ -4,13 +4,13 @@ import { type MigrationRunItem } from '../../generated/control/client.js';
 import { type MigrationRunStatus } from '../../generated/control/enums.js';
 import { controlMigrationsDir, tenantMigrationsDir } from '../../paths.js';
 import { redactCredentials } from '../migrations/migration-connection.js';
-import { readMigrationFiles } from '../migrations/migration-files.js';
+import { fingerprintOf, readMigrationFiles } from '../migrations/migration-files.js';
 import { applyMigrations } from '../migrations/migrator.js';
 import { migrateDatasource } from './datasource-migration.js';
 import { iterateFleet } from './fleet-iterator.js';
 import { loadFleetTargets, type FleetScope, type FleetTarget } from './fleet-targets.js';
 import { startHeartbeat, WorkerClaims, type WorkerLease } from './migration-worker.js';
-import { RunLedger, type ClaimedItem, type ItemCompletion, type RunCounts } from './run-ledger.js';
+import { RunLedger, type ClaimedItem, type ItemCompletion, type RunCounts, type RunMigrations } from './run-ledger.js';
 
 /** Options of {@link migrateFleet}; defaults suit one operator at a terminal. */
 export interface FleetMigrationOptions extends FleetScope {
@@ -18,6 +18,12 @@ export interface FleetMigrationOptions extends FleetScope {
   canary?: number;
   /** Databases migrated at once by this process (one connection each). Default 4. */
   concurrency?: number;
+  /**
+   * Read every database's migration history, even where the last check (a run, or `migrate
+   * status`) saw it current against exactly these migrations: after restoring a database from a
+   * backup, or changing one by hand. Default false: such datasources are skipped unread.
+   */
+  verify?: boolean;
   /** Join this existing run as one more worker instead of planning a new one. */
   runId?: string;
   /** Continue the newest run that did not finish. */
@@ -65,7 +71,7 @@ export async function migrateFleet(options: FleetMigrationOptions): Promise<Flee
   const controlPlaneApplied = await migrateControlPlane(options);
   const migrationsDir = options.tenantMigrationsDir ?? tenantMigrationsDir;
   const files = await readMigrationFiles(migrationsDir);
-  const targetVersion = files.at(-1)?.name ?? null;
+  const migrations: RunMigrations = { targetVersion: files.at(-1)?.name ?? null, filesFingerprint: fingerprintOf(files) };
   const ledger = new RunLedger(options.control);
   const lease: WorkerLease = {
     workerId: options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
@@ -73,13 +79,13 @@ export async function migrateFleet(options: FleetMigrationOptions): Promise<Flee
     pollMs: options.pollMs ?? 500,
   };
   const targets = await loadFleetTargets(options.control, options.keyRing, { tenantSlug: options.tenantSlug });
-  const runId = await planOrJoin(ledger, options, { targets, targetVersion, controlPlaneApplied, workerId: lease.workerId });
+  const runId = await planOrJoin(ledger, options, { targets, migrations, controlPlaneApplied, workerId: lease.workerId });
   const byId = new Map(targets.map((target) => [target.datasourceId, target]));
   const counts = await ledger.counts(runId);
   options.onRun?.(runId, Object.values(counts).reduce((sum, n) => sum + n, 0));
 
   const concurrency = options.concurrency ?? 4;
-  const claims = new WorkerClaims(ledger, runId, lease, { batchSize: concurrency, signal: options.signal });
+  const claims = new WorkerClaims(ledger, runId, lease, { batchSize: concurrency, migrations, signal: options.signal });
   const heartbeat = startHeartbeat(ledger, lease);
   let handled = 0;
   let result;
@@ -109,7 +115,7 @@ export async function migrateFleet(options: FleetMigrationOptions): Promise<Flee
   return {
     runId,
     controlPlaneApplied,
-    targetVersion,
+    targetVersion: migrations.targetVersion,
     runStatus,
     counts: await ledger.counts(runId),
     handledByThisWorker: handled,
@@ -134,7 +140,7 @@ async function migrateControlPlane(options: FleetMigrationOptions): Promise<stri
 
 interface RunPlan {
   targets: FleetTarget[];
-  targetVersion: string | null;
+  migrations: RunMigrations;
   controlPlaneApplied: string[];
   workerId: string;
 }
@@ -153,7 +159,8 @@ async function planOrJoin(ledger: RunLedger, options: FleetMigrationOptions, pla
   }
   return ledger.createRun({
     targets: plan.targets,
-    targetVersion: plan.targetVersion,
+    ...plan.migrations,
+    verify: options.verify ?? false,
     controlMigrationsApplied: plan.controlPlaneApplied,
     canary: options.canary ?? 0,
     tenantFilter: options.tenantSlug,
@@ -169,5 +176,5 @@ async function reloadTarget(options: FleetMigrationOptions, item: ClaimedItem): 
 
 function missingTarget(item: ClaimedItem): ItemCompletion {
   const error = `datasource "${item.datasourceName}" no longer exists or holds no tenant`;
-  return { status: 'FAILED', durationMs: 0, migrationsApplied: [], schemaVersion: null, error };
+  return { status: 'FAILED', durationMs: 0, migrationsApplied: [], schemaVersion: null, error, check: { state: 'unreachable', latest: null, applied: null, failed: [], modified: [] } };
 }

@@ -1,6 +1,6 @@
 import { controlMigrationsDir, tenantMigrationsDir } from '../../paths.js';
 import { redactCredentials } from '../migrations/migration-connection.js';
-import { readMigrationFiles, type MigrationFile } from '../migrations/migration-files.js';
+import { fingerprintOf, readMigrationFiles, type MigrationFile } from '../migrations/migration-files.js';
 import { readMigrationStatus, type MigrationStatus } from '../migrations/migrator.js';
 import { iterateFleet } from './fleet-iterator.js';
 import { loadFleetTargets, targetUrl, type FleetScope, type FleetTarget } from './fleet-targets.js';
@@ -103,6 +103,7 @@ export async function readFleetStatus(options: FleetStatusOptions): Promise<Flee
     counts[drift.state] += 1;
   }
   const targetVersion = tenantFiles.files.at(-1)?.name ?? null;
+  const filesFingerprint = fingerprintOf(tenantFiles.files);
   // A control plane behind this build may lack the table the checks are recorded in: the report
   // is read all the same, and the next `migrate` (which migrates the control plane first) fixes it.
   if (controlPlane.pending.length === 0) {
@@ -110,7 +111,7 @@ export async function readFleetStatus(options: FleetStatusOptions): Promise<Flee
       options.control,
       targets.flatMap((target) => {
         const drift = drifts.get(target);
-        return drift ? [{ datasourceId: target.datasourceId, drift, targetVersion }] : [];
+        return drift ? [{ datasourceId: target.datasourceId, drift, targetVersion, filesFingerprint }] : [];
       }),
     );
   }

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type ClaimedItem, type FinishedItem, type ItemCompletion, type RunLedger } from './run-ledger.js';
+import { type ClaimedItem, type FinishedItem, type ItemCompletion, type RunLedger, type RunMigrations } from './run-ledger.js';
 
 /** How a worker holds its claims. */
 export interface WorkerLease {
@@ -13,6 +13,8 @@ export interface WorkerLease {
 
 /** Options of {@link WorkerClaims}. */
 export interface WorkerClaimsOptions {
+  /** The run's migrations, recorded with each datasource's check. */
+  migrations: RunMigrations;
   /** Items claimed per statement (pass the worker's concurrency). */
   batchSize: number;
   /** Longest time a finished item's outcome waits to be written with others. Default 100 ms. */
@@ -122,7 +124,7 @@ export class WorkerClaims {
     const batch = this.finished.splice(0);
     if (batch.length > 0) {
       this.writing = this.writing.then(() =>
-        this.ledger.complete(this.lease.workerId, batch).then(
+        this.ledger.complete(this.lease.workerId, batch, this.options.migrations).then(
           () => undefined,
           (error: unknown) => {
             this.writeError ??= error;

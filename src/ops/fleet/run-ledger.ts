@@ -1,5 +1,6 @@
 import { type ControlClient } from '../../control/control-client.js';
 import { type MigrationItemStatus, type MigrationRunStatus } from '../../generated/control/enums.js';
+import { type DriftState } from './fleet-status.js';
 import { type FleetTarget } from './fleet-targets.js';
 
 /** An item a worker holds a lease on. */
@@ -11,6 +12,20 @@ export interface ClaimedItem {
   attempts: number;
 }
 
+/**
+ * What migrating a datasource saw of its database, recorded as the datasource's latest schema check
+ * (the table `migrate status` and the admin drift report write too). `latest` is null when a
+ * failure left it unknown; the previous check's value is kept then.
+ */
+export interface DatasourceCheck {
+  state: DriftState;
+  latest: string | null;
+  /** Applied migrations in the database after the run (unknown on failure: null). */
+  applied: number | null;
+  failed: string[];
+  modified: string[];
+}
+
 /** How a worker finished an item. */
 export interface ItemCompletion {
   status: Extract<MigrationItemStatus, 'MIGRATED' | 'SKIPPED' | 'FAILED'>;
@@ -18,6 +33,15 @@ export interface ItemCompletion {
   migrationsApplied: string[];
   schemaVersion: string | null;
   error: string | null;
+  check: DatasourceCheck;
+}
+
+/** The migrations a run compares every database with. */
+export interface RunMigrations {
+  /** The newest one: the schema version a current database has. */
+  targetVersion: string | null;
+  /** `fingerprintOf` all of them (`migration-files.ts`). */
+  filesFingerprint: string;
 }
 
 /** An item this worker finished, with how. */
@@ -30,10 +54,11 @@ export interface FinishedItem {
 export type RunCounts = Record<MigrationItemStatus, number>;
 
 /** Options of {@link RunLedger.createRun}. */
-export interface NewRun {
+export interface NewRun extends RunMigrations {
   targets: FleetTarget[];
   controlMigrationsApplied: string[];
-  targetVersion: string | null;
+  /** Read every database, even those the last check saw current against these migrations. */
+  verify: boolean;
   /** The first `canary` targets form wave 1; the rest are claimable only once it succeeded. */
   canary: number;
   tenantFilter?: string;
@@ -49,9 +74,13 @@ export class RunLedger {
   constructor(private readonly control: ControlClient) {}
 
   /**
-   * Plans a run: one PENDING item per target, in the targets' order, in one statement (so the run
-   * and its items exist together or not at all). Its size does not depend on the fleet's: the items
-   * travel as one JSON parameter.
+   * Plans a run: one item per target, in the targets' order, in one statement (so the run and its
+   * items exist together or not at all). Its size does not depend on the fleet's: the items travel
+   * as one JSON parameter. Unless `verify` is set, a datasource whose last check (by a run or by
+   * `migrate status`) saw it current against exactly these migrations, and whose tenants all
+   * record that version, is planned SKIPPED with no attempt: nothing connects to it, which is what
+   * makes a run with nothing to do take one statement instead of a connection per database. Every
+   * other item is PENDING.
    */
   async createRun(plan: NewRun): Promise<string> {
     const items = JSON.stringify(
@@ -69,10 +98,17 @@ export class RunLedger {
         VALUES (gen_random_uuid(), ${plan.targetVersion}, ${plan.canary}, ${plan.tenantFilter ?? null}, ${plan.controlMigrationsApplied}::text[], ${plan.startedBy})
         RETURNING id
       ), items AS (
-        INSERT INTO "migration_run_items" (id, run_id, datasource_id, datasource_name, tenant_slugs, position, wave)
-        SELECT gen_random_uuid(), run.id, item.datasource_id, item.datasource_name, item.tenant_slugs, item.position, item.wave
-          FROM run, jsonb_to_recordset(${items}::jsonb)
+        INSERT INTO "migration_run_items" (id, run_id, datasource_id, datasource_name, tenant_slugs, position, wave, status, schema_version, finished_at)
+        SELECT gen_random_uuid(), run.id, item.datasource_id, item.datasource_name, item.tenant_slugs, item.position, item.wave,
+               CASE WHEN checked.datasource_id IS NULL THEN 'PENDING' ELSE 'SKIPPED' END::"MigrationItemStatus",
+               checked.latest, CASE WHEN checked.datasource_id IS NULL THEN NULL ELSE now() END
+          FROM run CROSS JOIN jsonb_to_recordset(${items}::jsonb)
             AS item(datasource_id uuid, datasource_name text, tenant_slugs text[], position integer, wave integer)
+          LEFT JOIN "datasource_schema_status" AS checked
+            ON NOT ${plan.verify} AND checked.datasource_id = item.datasource_id
+           AND checked.state = 'current' AND checked.files_fingerprint = ${plan.filesFingerprint}
+           AND NOT EXISTS (SELECT 1 FROM "tenants" AS tenant
+                            WHERE tenant.datasource_id = item.datasource_id AND tenant.schema_version IS DISTINCT FROM checked.latest)
       )
       SELECT id::text FROM run`;
     if (!run) {
@@ -142,9 +178,11 @@ export class RunLedger {
    * its datasource's tenants (what the gateway's TENANT_SCHEMA_OUTDATED gate reads), in one
    * statement. An item whose lease expired and was taken over is left to its new worker, version
    * included, so a stale worker never overwrites a newer record. Tenants already at the version are
-   * not touched, so a no-op run writes nothing there. Returns how many outcomes were recorded.
+   * not touched, so a no-op run writes nothing there. What each item saw of its database is
+   * recorded as the datasource's schema check in the same statement (see `schema-status-snapshot.ts`).
+   * Returns how many outcomes were recorded.
    */
-  async complete(worker: string, finished: FinishedItem[]): Promise<number> {
+  async complete(worker: string, finished: FinishedItem[], migrations: RunMigrations): Promise<number> {
     if (finished.length === 0) {
       return 0;
     }
@@ -156,19 +194,38 @@ export class RunLedger {
         migrations_applied: completion.migrationsApplied,
         schema_version: completion.schemaVersion,
         error: completion.error,
+        state: completion.check.state,
+        latest: completion.check.latest,
+        applied: completion.check.applied,
+        failed: completion.check.failed,
+        modified: completion.check.modified,
+        files_fingerprint: completion.check.state === 'current' ? migrations.filesFingerprint : null,
       })),
     );
     const [row] = await this.control.$queryRaw<{ recorded: number }[]>`
       WITH outcome AS (
         SELECT * FROM jsonb_to_recordset(${outcomes}::jsonb)
-            AS v(id uuid, status "MigrationItemStatus", duration_ms integer, migrations_applied text[], schema_version text, error text)
+            AS v(id uuid, status "MigrationItemStatus", duration_ms integer, migrations_applied text[], schema_version text, error text,
+                 state text, latest text, applied integer, failed text[], modified text[], files_fingerprint text)
       ), done AS (
         UPDATE "migration_run_items" AS item
            SET status = outcome.status, duration_ms = outcome.duration_ms, migrations_applied = outcome.migrations_applied,
                schema_version = outcome.schema_version, error = outcome.error, finished_at = now(), lease_expires_at = NULL
           FROM outcome
          WHERE item.id = outcome.id AND item.claimed_by = ${worker} AND item.status = 'RUNNING'
-        RETURNING item.datasource_id, item.schema_version
+        RETURNING item.id, item.datasource_id, item.schema_version
+      ), checks AS (
+        INSERT INTO "datasource_schema_status" AS status
+               (datasource_id, state, latest, applied, pending, failed, modified, error, target_version, files_fingerprint, checked_at)
+        SELECT done.datasource_id, outcome.state, outcome.latest, COALESCE(outcome.applied, 0), '{}', outcome.failed, outcome.modified,
+               outcome.error, ${migrations.targetVersion}, outcome.files_fingerprint, now()
+          FROM done JOIN outcome ON outcome.id = done.id
+         WHERE EXISTS (SELECT 1 FROM "datasources" WHERE id = done.datasource_id)
+        ON CONFLICT (datasource_id) DO UPDATE
+           SET state = EXCLUDED.state, latest = COALESCE(EXCLUDED.latest, status.latest),
+               applied = CASE WHEN EXCLUDED.latest IS NULL THEN status.applied ELSE EXCLUDED.applied END,
+               pending = EXCLUDED.pending, failed = EXCLUDED.failed, modified = EXCLUDED.modified, error = EXCLUDED.error,
+               target_version = EXCLUDED.target_version, files_fingerprint = EXCLUDED.files_fingerprint, checked_at = EXCLUDED.checked_at
       ), versions AS (
         UPDATE "tenants" AS tenant
            SET schema_version = done.schema_version, updated_at = now()

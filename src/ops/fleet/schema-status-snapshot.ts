@@ -7,6 +7,8 @@ export interface CheckedDrift {
   drift: DatabaseDrift;
   /** The newest migration the check compared with. */
   targetVersion: string | null;
+  /** `fingerprintOf` the migrations the check compared with (`migration-files.ts`). */
+  filesFingerprint: string;
 }
 
 /** One datasource of the recorded report: its last check, or none yet. */
@@ -21,14 +23,16 @@ export interface SnapshotDatabase extends Omit<DatabaseDrift, 'state'> {
 /**
  * Records the drift of the datasources just read (one statement for the whole batch), so the
  * admin API can show the fleet from the control plane. A datasource's row is replaced by each
- * newer check; rows of removed datasources go with them.
+ * newer check; rows of removed datasources go with them. A `current` row keeps the fingerprint of
+ * the migrations it was compared with, which lets the next `migrate` with the same migrations skip
+ * the datasource without connecting (see `RunLedger.createRun`).
  */
 export async function recordSchemaStatus(control: ControlClient, checks: CheckedDrift[]): Promise<void> {
   if (checks.length === 0) {
     return;
   }
   const rows = JSON.stringify(
-    checks.map(({ datasourceId, drift, targetVersion }) => ({
+    checks.map(({ datasourceId, drift, targetVersion, filesFingerprint }) => ({
       datasource_id: datasourceId,
       state: drift.state,
       latest: drift.latest,
@@ -38,19 +42,22 @@ export async function recordSchemaStatus(control: ControlClient, checks: Checked
       modified: drift.modified,
       error: drift.error ?? null,
       target_version: targetVersion,
+      files_fingerprint: drift.state === 'current' ? filesFingerprint : null,
     })),
   );
   await control.$executeRaw`
     INSERT INTO "datasource_schema_status" AS status
-           (datasource_id, state, latest, applied, pending, failed, modified, error, target_version, checked_at)
-    SELECT row.datasource_id, row.state, row.latest, row.applied, row.pending, row.failed, row.modified, row.error, row.target_version, now()
+           (datasource_id, state, latest, applied, pending, failed, modified, error, target_version, files_fingerprint, checked_at)
+    SELECT row.datasource_id, row.state, row.latest, row.applied, row.pending, row.failed, row.modified, row.error, row.target_version,
+           row.files_fingerprint, now()
       FROM jsonb_to_recordset(${rows}::jsonb)
-        AS row(datasource_id uuid, state text, latest text, applied integer, pending text[], failed text[], modified text[], error text, target_version text)
+        AS row(datasource_id uuid, state text, latest text, applied integer, pending text[], failed text[], modified text[], error text,
+               target_version text, files_fingerprint text)
      WHERE EXISTS (SELECT 1 FROM "datasources" WHERE id = row.datasource_id)
     ON CONFLICT (datasource_id) DO UPDATE
        SET state = EXCLUDED.state, latest = EXCLUDED.latest, applied = EXCLUDED.applied, pending = EXCLUDED.pending,
            failed = EXCLUDED.failed, modified = EXCLUDED.modified, error = EXCLUDED.error,
-           target_version = EXCLUDED.target_version, checked_at = EXCLUDED.checked_at`;
+           target_version = EXCLUDED.target_version, files_fingerprint = EXCLUDED.files_fingerprint, checked_at = EXCLUDED.checked_at`;
 }
 
 /** One tenant of the recorded report. */

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { installScramKeyCache } from '../../tenancy/scram-key-cache.js';
 import { errorDetails } from './migration-error.js';
 
 /** The advisory lock key `prisma migrate deploy` takes, so our runner and Prisma's exclude each other. */
@@ -20,6 +21,8 @@ export interface MigrationSession {
  * the ledger names its schema instead, so a database with nothing to do costs one round trip.
  */
 export async function openMigrationSession(databaseUrl: string): Promise<MigrationSession> {
+  // A fleet run logs in to every database with the same few roles: derive each SCRAM key once.
+  installScramKeyCache();
   let client: pg.Client | undefined;
   try {
     client = new pg.Client({ connectionString: databaseUrl, application_name: 'tenantgate-migrator' });

@@ -23,6 +23,19 @@ export function checksumOf(script: string | Buffer): string {
 }
 
 /**
+ * One hash of a migrations folder as read: every name and checksum, in order. Two reads with the
+ * same fingerprint hold exactly the same migrations, so a database checked current against one is
+ * current against the other (what lets `migrate` skip a datasource its last check saw current).
+ */
+export function fingerprintOf(files: readonly MigrationFile[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(`${file.name}\0${file.checksum}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/**
  * Whether a stored checksum still matches a script, with Prisma's tolerance: the file may have
  * gained or lost CRLF line endings (git on Windows), and rows written by old Prisma versions hold
  * hex without zero padding (prisma-engines#1887).
