@@ -4,10 +4,8 @@ import { notFound } from '../errors/app-error.js';
 import { type MigrationRun, type MigrationRunItem } from '../generated/control/client.js';
 import { type Page } from '../graphql/pagination/connection.js';
 import { paginate } from '../graphql/pagination/paginate.js';
-import { readControlPlaneDrift, readFleetStatus, type DatabaseDrift } from '../ops/fleet/fleet-status.js';
-import { readSchemaStatusSnapshot, type SnapshotDatabase, type SnapshotTenant } from '../ops/fleet/schema-status-snapshot.js';
-import { readMigrationFiles } from '../ops/migrations/migration-files.js';
-import { tenantMigrationsDir } from '../paths.js';
+import { readFleetStatus } from '../ops/fleet/fleet-status.js';
+import { liveDatabase, readRecordedFleetStatus, type RecordedFleetStatus, type SnapshotDatabase } from '../ops/fleet/schema-status-snapshot.js';
 import { RunLedger, type RunCounts } from '../ops/fleet/run-ledger.js';
 
 /** What the migration views read: the control plane, and the key ring to reach each datasource. */
@@ -17,22 +15,6 @@ export interface MigrationAdminDeps {
   controlDatabaseUrl: string;
   /** Default: the committed tenant migrations. */
   migrationsDir?: string;
-}
-
-/** The drift report as last checked, with how old each part is. */
-export interface RecordedFleetStatus {
-  /** The newest tenant migration this gateway ships. */
-  targetVersion: string | null;
-  /** Read live (one query), unlike the datasources. */
-  controlPlane: SnapshotDatabase;
-  datasources: SnapshotDatabase[];
-  tenants: SnapshotTenant[];
-  /** Every datasource was checked, against this gateway's newest migration, and found current, with true records. */
-  allCurrent: boolean;
-  /** Datasources never checked. */
-  unchecked: number;
-  oldestCheckAt: Date | null;
-  newestCheckAt: Date | null;
 }
 
 /** A tenant's outcome in a run: its datasource item's, under the tenant's slug. */
@@ -84,33 +66,9 @@ export class MigrationAdminService {
     return this.ledger.counts(runId);
   }
 
-  /**
-   * The drift report from the control plane: each datasource's last check (`tenantgate migrate
-   * status`, or {@link checkTenant}) with its time, and the control plane's own state read live.
-   * It costs a few control-plane queries however large the fleet; it never reads a tenant database.
-   */
-  async schemaStatus(): Promise<RecordedFleetStatus> {
-    const migrationsDir = this.deps.migrationsDir ?? tenantMigrationsDir;
-    const [controlPlane, snapshot, files] = await Promise.all([
-      readControlPlaneDrift({ controlDatabaseUrl: this.deps.controlDatabaseUrl }),
-      readSchemaStatusSnapshot(this.deps.control),
-      readMigrationFiles(migrationsDir),
-    ]);
-    const targetVersion = files.at(-1)?.name ?? null;
-    const times = snapshot.datasources.flatMap((database) => (database.checkedAt ? [database.checkedAt.getTime()] : []));
-    const allCurrent =
-      controlPlane.state === 'current' &&
-      snapshot.datasources.every((database) => database.state === 'current' && database.checkedAgainst === targetVersion) &&
-      snapshot.tenants.every((tenant) => tenant.recordTrue);
-    return {
-      targetVersion,
-      controlPlane: liveDatabase(controlPlane),
-      ...snapshot,
-      allCurrent,
-      unchecked: snapshot.datasources.filter((database) => database.state === 'unchecked').length,
-      oldestCheckAt: times.length > 0 ? new Date(Math.min(...times)) : null,
-      newestCheckAt: times.length > 0 ? new Date(Math.max(...times)) : null,
-    };
+  /** The drift report as last checked (`migrate status --recorded`'s): see `readRecordedFleetStatus`. */
+  schemaStatus(): Promise<RecordedFleetStatus> {
+    return readRecordedFleetStatus({ control: this.deps.control, controlDatabaseUrl: this.deps.controlDatabaseUrl, tenantMigrationsDir: this.deps.migrationsDir });
   }
 
   /**
@@ -137,8 +95,4 @@ export class MigrationAdminService {
     }
     return { ...liveDatabase(drift), checkedAgainst: report.targetVersion };
   }
-}
-
-function liveDatabase(drift: DatabaseDrift): SnapshotDatabase {
-  return { ...drift, checkedAt: new Date(), checkedAgainst: null };
 }

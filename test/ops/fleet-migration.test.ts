@@ -6,6 +6,7 @@ import { hashPassword } from '../../src/auth/password-hasher.js';
 import { createKeyRing } from '../../src/crypto/key-ring.js';
 import { ControlPlaneMigrationError, migrateFleet, type FleetMigrationReport } from '../../src/ops/fleet/fleet-migration.js';
 import { type FleetStatusReport } from '../../src/ops/fleet/fleet-status.js';
+import { type RecordedFleetStatus } from '../../src/ops/fleet/schema-status-snapshot.js';
 import { addMember, upsertUser } from '../../src/ops/provisioning/members.js';
 import { provisionTenant } from '../../src/ops/provisioning/tenant-provisioning.js';
 import { controlMigrationsDir, tenantMigrationsDir } from '../../src/paths.js';
@@ -134,7 +135,12 @@ test('one broken and one unreachable database fail alone and are reported; the r
   }
 }, FLEET_TEST_TIMEOUT);
 
-test('migrate status tells the truth after the partial run', async () => {
+test('migrate status tells the truth after the partial run, and --recorded what the run saw', async () => {
+  const recorded = await cli(['migrate', 'status', '--recorded', '--migrations-dir', fleet.migrationsDir, '--json']);
+  expect(recorded.code).toBe(1);
+  const seen = recorded.json<RecordedFleetStatus>();
+  expect(Object.fromEntries(seen.tenants.map((tenant) => [tenant.slug, tenant.state]))).toMatchObject({ t03: 'pending', t07: 'unreachable', t00: 'current', 'pool-a': 'current' });
+  expect(seen.datasources.filter((database) => database.state === 'current')).toHaveLength(30);
   const { code, report } = await status();
   expect(code).toBe(1);
   const states = stateOf(report);
@@ -160,6 +166,10 @@ test('a re-run after the repair finishes the two, skips the rest fast, and appli
   expect(after.allCurrent).toBe(true);
   const human = await cli(['migrate', 'status', '--migrations-dir', fleet.migrationsDir]);
   expect(human.out).toMatch(/every database is current/);
+  const recorded = await cli(['migrate', 'status', '--recorded', '--migrations-dir', fleet.migrationsDir]);
+  expect(recorded.code).toBe(0);
+  expect(recorded.out).toMatch(/databases as last checked: 32 current\n/);
+  expect(recorded.out).toMatch(/every database was current when last checked/);
   const runs = await fleet.controlPlane.client.migrationRun.findMany({ orderBy: { startedAt: 'asc' }, include: { items: true } });
   expect(runs.map((ledger) => [ledger.status, ledger.items.length])).toEqual([['COMPLETED', 1], ['FAILED', 32], ['COMPLETED', 32]]);
   expect(runs[1]?.items.find((item) => item.datasourceName === 't03-db')).toMatchObject({ status: 'FAILED', migrationsApplied: [], attempts: 1 });
@@ -246,6 +256,7 @@ test('wrong combinations exit 2; an unknown run or nothing to resume exits 1 wit
   expect(await migrate('--run', '00000000-0000-4000-8000-000000000000', '--tenant', 't01')).toMatchObject({ code: 2, err: expect.stringContaining('--run joins an existing run') });
   expect(await migrate('--resume', '--canary', '2')).toMatchObject({ code: 2, err: expect.stringContaining('--resume continues a run as it was planned') });
   expect(await migrate('--resume', '--dry-run')).toMatchObject({ code: 2, err: expect.stringContaining('--dry-run plans nothing') });
+  expect(await cli(['migrate', 'status', '--recorded', '--tenant', 't01'])).toMatchObject({ code: 2, err: expect.stringContaining('--recorded reports the whole fleet') });
   expect(await migrate('--resume', '--verify')).toMatchObject({ code: 2, err: expect.stringContaining('--verify plans a new run') });
   expect(await migrate('--run', '00000000-0000-4000-8000-000000000000')).toMatchObject({ code: 1, err: expect.stringContaining('no migration run 00000000-0000-4000-8000-000000000000') });
   expect(await migrate('--resume')).toMatchObject({ code: 1, err: expect.stringContaining('no unfinished migration run to resume') });

@@ -2,13 +2,14 @@ import { type Command } from 'commander';
 import { type AppConfig } from '../../config/app-config.js';
 import { ControlPlaneMigrationError, migrateFleet, type FleetMigrationReport } from '../../ops/fleet/fleet-migration.js';
 import { readFleetStatus } from '../../ops/fleet/fleet-status.js';
+import { readRecordedFleetStatus } from '../../ops/fleet/schema-status-snapshot.js';
 import { UsageError } from '../cli-io.js';
 import { withControlPlane } from '../control-plane.js';
 import { ExitCode } from '../exit-codes.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { type CommandOutput } from '../output.js';
 import { jsonOption, positiveInteger, type CliDeps } from '../program.js';
-import { itemLine, renderRun, renderStatus } from './migrate-format.js';
+import { itemLine, renderRecordedStatus, renderRun, renderStatus } from './migrate-format.js';
 
 interface MigrateOptions {
   tenant?: string;
@@ -25,6 +26,7 @@ interface MigrateOptions {
 
 interface StatusOptions {
   tenant?: string;
+  recorded?: boolean;
   concurrency: number;
   migrationsDir?: string;
   json?: boolean;
@@ -57,10 +59,14 @@ export function registerMigrateCommands(program: Command, deps: CliDeps): void {
     .option('--tenant <slug>', 'only the datasource holding this tenant')
     .option('--concurrency <n>', 'databases read at once (capped at TENANT_CONNECTION_BUDGET)', positiveInteger, 8)
     .option('--migrations-dir <dir>', MIGRATIONS_DIR_HELP)
+    .option('--recorded', "each datasource as its last check saw it, from the control plane: reads no tenant database, so it answers at once for any fleet")
     .addOption(jsonOption())
     .action(
       deps.action(async (options: StatusOptions) => {
         const output = deps.output(options);
+        if (options.recorded) {
+          return recordedStatus(deps, options, output);
+        }
         const report = await readStatus(deps.config(), options, output);
         output.result(report, () => renderStatus(output, report));
         return report.allCurrent ? ExitCode.OK : ExitCode.FAILURE;
@@ -89,6 +95,18 @@ function readStatus(config: AppConfig, options: StatusOptions | MigrateOptions, 
       concurrency: budgetedConcurrency(options.concurrency, config, output),
     }),
   );
+}
+
+async function recordedStatus(deps: CliDeps, options: StatusOptions, output: CommandOutput): Promise<number> {
+  if (options.tenant) {
+    throw new UsageError('--recorded reports the whole fleet: it takes no --tenant');
+  }
+  const config = deps.config();
+  const report = await withControlPlane(config, (control) =>
+    readRecordedFleetStatus({ control, controlDatabaseUrl: config.controlDatabaseUrl ?? '', tenantMigrationsDir: options.migrationsDir }),
+  );
+  output.result(report, () => renderRecordedStatus(output, report, new Date()));
+  return report.allCurrent ? ExitCode.OK : ExitCode.FAILURE;
 }
 
 function assertCombination(options: MigrateOptions): void {

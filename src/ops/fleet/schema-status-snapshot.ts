@@ -1,5 +1,8 @@
 import { type ControlClient } from '../../control/control-client.js';
-import { type DatabaseDrift, type DriftState } from './fleet-status.js';
+import { tenantMigrationsDir } from '../../paths.js';
+import { readMigrationFiles } from '../migrations/migration-files.js';
+import { readControlPlaneDrift, type DatabaseDrift, type DriftState } from './fleet-status.js';
+import { type FleetScope } from './fleet-targets.js';
 
 /** A datasource's last drift check, as recorded in the control plane. */
 export interface CheckedDrift {
@@ -109,4 +112,56 @@ export async function readSchemaStatusSnapshot(control: ControlClient): Promise<
     }));
   });
   return { datasources: databases, tenants };
+}
+
+/** The drift report as last checked, with how old each part is. */
+export interface RecordedFleetStatus {
+  /** The newest tenant migration this build ships. */
+  targetVersion: string | null;
+  /** Read live (one query), unlike the datasources. */
+  controlPlane: SnapshotDatabase;
+  datasources: SnapshotDatabase[];
+  tenants: SnapshotTenant[];
+  /** Every datasource was checked, against this build's newest migration, and found current, with true records. */
+  allCurrent: boolean;
+  /** Datasources never checked. */
+  unchecked: number;
+  oldestCheckAt: Date | null;
+  newestCheckAt: Date | null;
+}
+
+/**
+ * The drift report from the control plane (`tenantgate migrate status --recorded`, the admin API's
+ * `fleetSchemaStatus`): each datasource's last check, with its time, and the control plane's own
+ * state read live. It costs a few control-plane queries however large the fleet; it never reads a
+ * tenant database.
+ */
+export async function readRecordedFleetStatus(
+  scope: Pick<FleetScope, 'control' | 'controlDatabaseUrl' | 'tenantMigrationsDir'>,
+): Promise<RecordedFleetStatus> {
+  const [controlPlane, snapshot, files] = await Promise.all([
+    readControlPlaneDrift({ controlDatabaseUrl: scope.controlDatabaseUrl }),
+    readSchemaStatusSnapshot(scope.control),
+    readMigrationFiles(scope.tenantMigrationsDir ?? tenantMigrationsDir),
+  ]);
+  const targetVersion = files.at(-1)?.name ?? null;
+  const times = snapshot.datasources.flatMap((database) => (database.checkedAt ? [database.checkedAt.getTime()] : []));
+  const allCurrent =
+    controlPlane.state === 'current' &&
+    snapshot.datasources.every((database) => database.state === 'current' && database.checkedAgainst === targetVersion) &&
+    snapshot.tenants.every((tenant) => tenant.recordTrue);
+  return {
+    targetVersion,
+    controlPlane: liveDatabase(controlPlane),
+    ...snapshot,
+    allCurrent,
+    unchecked: snapshot.datasources.filter((database) => database.state === 'unchecked').length,
+    oldestCheckAt: times.length > 0 ? new Date(Math.min(...times)) : null,
+    newestCheckAt: times.length > 0 ? new Date(Math.max(...times)) : null,
+  };
+}
+
+/** A database read just now, in the shape of a recorded one. */
+export function liveDatabase(drift: DatabaseDrift): SnapshotDatabase {
+  return { ...drift, checkedAt: new Date(), checkedAgainst: null };
 }
