@@ -53,6 +53,11 @@ export async function useSchemaSearchPath(session: MigrationSession): Promise<vo
  * stuck behind a forgotten session fails with a clear message instead of hanging a deploy.
  */
 export async function acquireMigrationLock(client: pg.Client, timeoutMs: number): Promise<void> {
+  // Nobody else migrating is the usual case: one round trip, no transaction.
+  const free = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${PRISMA_ADVISORY_LOCK_KEY}) AS locked`);
+  if (free.rows[0]?.locked) {
+    return;
+  }
   await client.query('BEGIN');
   try {
     // lock_timeout also bounds advisory lock waits; SET LOCAL keeps it off the migrations' own SQL.

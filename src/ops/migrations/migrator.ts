@@ -90,7 +90,9 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
     }
     await useSchemaSearchPath(session);
     await acquireMigrationLock(client, options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS);
-    await ensureLedgerTable(client, schema);
+    if (seen === null) {
+      await ensureLedgerTable(client, schema);
+    }
     const rows = (await readLedger(client, schema)) ?? [];
     const before = compareHistory(files, rows);
     assertNoUnresolvedFailures(rows);
