@@ -11,6 +11,8 @@ export interface BenchProfile {
     /** Interleaved rounds per contender; their response times are pooled. */
     rounds: number;
     warmupSeconds: number;
+    /** Unmeasured load on each server once before its first round, so V8 has optimised its request path. */
+    serverWarmupSeconds: number;
     durationSeconds: number;
     /** `pg` pool of the floor, the baseline and each tenant datasource alike (the product's default, 5). */
     poolMax: number;
@@ -54,7 +56,7 @@ const FLEET_NODE_OPTIONS = '--max-old-space-size=384';
 export const QUICK_PROFILE: BenchProfile = {
   name: 'quick',
   fleetTenants: 200,
-  warm: { tenantCounts: WARM_TENANT_COUNTS, connections: 16, rounds: 1, warmupSeconds: 0.5, durationSeconds: 3, poolMax: 5, eventsPage: EVENTS_PAGE_SHAPES },
+  warm: { tenantCounts: WARM_TENANT_COUNTS, connections: 16, rounds: 1, warmupSeconds: 0.5, serverWarmupSeconds: 2, durationSeconds: 3, poolMax: 5, eventsPage: EVENTS_PAGE_SHAPES },
   cold: { tenants: 100, concurrentRequests: 100 },
   many: { databases: 200, connectionBudget: 60, poolMax: 1, connections: 16, durationSeconds: 30, gatewayNodeOptions: FLEET_NODE_OPTIONS },
   fleet: { databases: 200, concurrency: 8 },
@@ -66,7 +68,7 @@ export const QUICK_PROFILE: BenchProfile = {
 export const FULL_PROFILE: BenchProfile = {
   name: 'full',
   fleetTenants: 500,
-  warm: { tenantCounts: WARM_TENANT_COUNTS, connections: 16, rounds: 3, warmupSeconds: 1, durationSeconds: 8, poolMax: 5, eventsPage: EVENTS_PAGE_SHAPES },
+  warm: { tenantCounts: WARM_TENANT_COUNTS, connections: 16, rounds: 3, warmupSeconds: 1, serverWarmupSeconds: 10, durationSeconds: 8, poolMax: 5, eventsPage: EVENTS_PAGE_SHAPES },
   cold: { tenants: 200, concurrentRequests: 100 },
   many: { databases: 500, connectionBudget: 60, poolMax: 1, connections: 16, durationSeconds: 180, gatewayNodeOptions: FLEET_NODE_OPTIONS },
   fleet: { databases: 500, concurrency: 8 },
