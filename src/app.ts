@@ -123,6 +123,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         statementTimeoutMs: config.tenancy.statementTimeoutMs,
         idleInTransactionTimeoutMs: config.tenancy.idleInTransactionTimeoutMs,
         budgetWaitMs: config.tenancy.budgetWaitMs,
+        poolGrowAfterMs: config.tenancy.poolGrowAfterMs,
         breakers,
         logger,
         observer,

@@ -27,6 +27,11 @@ export interface TenancyConfig {
   connectionBudget: number;
   /** How long a request waits for a connection before TENANT_UNAVAILABLE (default 5 s). */
   budgetWaitMs: number;
+  /**
+   * How long a statement waits for a busy connection of its datasource before the datasource opens
+   * another (default 5 ms; 0: at once). Keeps a request's statements on the connections there are.
+   */
+  poolGrowAfterMs: number;
   cleanupIntervalMs: number;
   /** Time allowed to open one connection to a tenant database (default 5 s). */
   connectTimeoutMs: number;

@@ -44,6 +44,7 @@ export const envSchema = z.object({
   TENANT_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
   TENANT_CONNECTION_BUDGET: z.coerce.number().int().min(1).default(80),
   TENANT_BUDGET_WAIT_MS: duration(5_000),
+  TENANT_POOL_GROW_AFTER_MS: z.coerce.number().int().min(0).default(5),
   TENANT_CLEANUP_INTERVAL_MS: duration(60_000),
   TENANT_CONNECT_TIMEOUT_MS: duration(5_000),
   CONTROL_PLANE_OUTAGE_SERVE_CACHED: z.enum(['true', 'false']).default('false'),

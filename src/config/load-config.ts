@@ -117,6 +117,7 @@ export function loadConfig(source: Record<string, string | undefined>, log: (mes
       defaultPoolMax: env.TENANT_POOL_MAX,
       connectionBudget: env.TENANT_CONNECTION_BUDGET,
       budgetWaitMs: env.TENANT_BUDGET_WAIT_MS,
+      poolGrowAfterMs: env.TENANT_POOL_GROW_AFTER_MS,
       cleanupIntervalMs: env.TENANT_CLEANUP_INTERVAL_MS,
       connectTimeoutMs: env.TENANT_CONNECT_TIMEOUT_MS,
       statementTimeoutMs: env.TENANT_STATEMENT_TIMEOUT_MS,

@@ -26,11 +26,17 @@ export interface DatasourcePoolOptions {
   idleTimeoutMs?: number;
   /** Half-life of the use count the budget ranks datasources by (default 10 s, see `RecentUse`). */
   useHalfLifeMs?: number;
+  /**
+   * How long a checkout that finds every connection busy waits for one to be released before the
+   * pool opens another (default 5 ms; 0: at once, as `pg` does). See {@link DatasourcePool}.
+   */
+  growAfterMs?: number;
   now?: () => number;
 }
 
 const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 const DEFAULT_USE_HALF_LIFE_MS = 10_000;
+const DEFAULT_GROW_AFTER_MS = 5;
 
 /** pg's message when no connection of a full pool was released within `connectionTimeoutMillis`. */
 const CHECKOUT_TIMEOUT = 'timeout exceeded when trying to connect';
@@ -77,14 +83,19 @@ class BudgetedClient extends pg.Client {
   }
 
   private async open(): Promise<void> {
-    await this.owner.budget.acquire(this.owner);
+    this.owner.openingStarted();
     try {
-      await super.connect();
-    } catch (error) {
-      this.owner.budget.release();
-      throw error;
+      await this.owner.budget.acquire(this.owner);
+      try {
+        await super.connect();
+      } catch (error) {
+        this.owner.budget.release();
+        throw error;
+      }
+      this.once('end', () => this.owner.budget.release());
+    } finally {
+      this.owner.openingEnded();
     }
-    this.once('end', () => this.owner.budget.release());
   }
 }
 
@@ -94,6 +105,13 @@ class BudgetedClient extends pg.Client {
  * for another datasource (the least used datasource's first), and while others wait a released
  * connection beyond the first is closed rather than kept, so a busy datasource cannot hold the
  * budget hostage.
+ *
+ * It also grows only when waiting would cost more than opening: `pg` opens a connection for every
+ * checkout that finds none idle, so a request's page and count, or two requests a millisecond
+ * apart, each start a server backend (tens of milliseconds of server CPU) to run a statement of
+ * under one. Here such a checkout waits for the first connection released; one still waiting after
+ * `growAfterMs`, with no connection of this pool being opened, opens another (one at a time). The
+ * first connection of an empty pool opens at once, and `poolMax` still bounds the pool.
  */
 export class DatasourcePool extends pg.Pool implements ConnectionHolder {
   readonly budget: ConnectionBudget;
@@ -101,6 +119,12 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
   /** Idle connections the budget asked to close whose close has not started yet. */
   private closing = 0;
   private readonly now: () => number;
+  private readonly growAfterMs: number;
+  /** Connections of this pool being opened (waiting for the budget, or connecting). */
+  private opening = 0;
+  /** True only while {@link grow} lets pg-pool open a connection for a waiting checkout. */
+  private growing = false;
+  private growTimer: NodeJS.Timeout | null = null;
 
   constructor(options: DatasourcePoolOptions) {
     super({
@@ -119,6 +143,7 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
     this.budget = options.budget;
     this.now = options.now ?? Date.now;
     this.use = new RecentUse(options.useHalfLifeMs ?? DEFAULT_USE_HALF_LIFE_MS);
+    this.growAfterMs = options.growAfterMs ?? DEFAULT_GROW_AFTER_MS;
     this.on('error', () => undefined);
     this.budget.register(this);
   }
@@ -145,11 +170,30 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
     );
   }
 
+  /**
+   * pg-pool seam: pg-pool opens a connection for a checkout with none idle unless the pool is full.
+   * It counts as full while it has any connection, open or opening, except inside {@link grow}.
+   */
+  _isFull(): boolean {
+    return this.totalCount >= (this.options.max ?? 10) || (this.growAfterMs > 0 && this.totalCount > 0 && !this.growing);
+  }
+
+  openingStarted(): void {
+    this.opening += 1;
+  }
+
+  openingEnded(): void {
+    this.opening -= 1;
+    this.scheduleGrowth();
+  }
+
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
   // Library seam: pg-pool's own `query` uses the callback form; PrismaPg uses the promise form.
   override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<pg.PoolClient> | void {
-    const checkout = super.connect().then(
+    const checkout = super.connect();
+    this.scheduleGrowth();
+    const handed = checkout.then(
       (client) => this.yielding(client),
       (error: unknown) => {
         throw error instanceof Error && error.message === CHECKOUT_TIMEOUT
@@ -158,17 +202,53 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
       },
     );
     if (!callback) {
-      return checkout;
+      return handed;
     }
-    checkout.then(
+    handed.then(
       (client) => callback(undefined, client, (release?: unknown) => client.release(release as Error | boolean | undefined)),
       (error: Error) => callback(error, undefined, () => undefined),
     );
   }
 
   override async end(): Promise<void> {
+    this.clearGrowth();
     this.budget.unregister(this);
     await super.end();
+  }
+
+  /** Arms the growth timer while checkouts wait, the pool is below `poolMax` and none is armed. */
+  private scheduleGrowth(): void {
+    if (this.growAfterMs > 0 && this.growTimer === null && this.waitingCount > 0 && this.totalCount < (this.options.max ?? 10) && !this.ending) {
+      this.growTimer = setTimeout(() => this.grow(), this.growAfterMs);
+    }
+  }
+
+  /**
+   * A checkout waited `growAfterMs`: lets pg-pool open one connection for the first waiter, unless
+   * one is being opened already (it will serve a waiter) or the pool is at `poolMax`.
+   */
+  private grow(): void {
+    this.growTimer = null;
+    if (this.ending || this.waitingCount === 0) {
+      return;
+    }
+    if (this.opening === 0 && this.idleCount === 0) {
+      this.growing = true;
+      try {
+        // pg-pool seam: hands an idle connection to the first waiter, or opens one for it when not full.
+        (this as unknown as { _pulseQueue(): void })._pulseQueue();
+      } finally {
+        this.growing = false;
+      }
+    }
+    this.scheduleGrowth();
+  }
+
+  private clearGrowth(): void {
+    if (this.growTimer) {
+      clearTimeout(this.growTimer);
+      this.growTimer = null;
+    }
   }
 
   /** Closes a released connection instead of keeping it while other datasources wait for room. */

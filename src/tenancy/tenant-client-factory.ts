@@ -5,8 +5,6 @@ import { PrismaClient } from '../generated/tenant/client.js';
 import { DatasourcePool, type DatasourcePoolOptions } from './datasource-pool.js';
 import { installScramKeyCache } from './scram-key-cache.js';
 
-/** Connections opened while a datasource is activated, so its first request waits for none. */
-const WARM_CONNECTIONS = 2;
 
 /** One open datasource: its budgeted pool and the driver adapter the shared runtime sends statements to. */
 export interface DatasourceConnection {
@@ -21,10 +19,12 @@ export interface OpenedDatasource extends DatasourceConnection {
 }
 
 /**
- * Opens a datasource's budgeted pool and its first connections (a list field runs its page and its
- * count at once, so two, opened together), so a bad URL fails here (reported as TENANT_UNAVAILABLE)
- * rather than in a resolver. A connection that opened has proved the host, the credentials and the
- * database, so no probe query follows: the request's own queries are the next round trip.
+ * Opens a datasource's budgeted pool and its first connection, so a bad URL fails here (reported as
+ * TENANT_UNAVAILABLE) rather than in a resolver. A connection that opened has proved the host, the
+ * credentials and the database, so no probe query follows: the request's own queries are the next
+ * round trip. One connection, not one per statement the first request runs at once: those queue
+ * for it (see `DatasourcePool`), and the second runs on a backend whose catalog cache the first
+ * has just filled, instead of starting a backend of its own.
  */
 export async function openDatasource(options: DatasourcePoolOptions): Promise<OpenedDatasource> {
   const started = performance.now();
@@ -38,8 +38,7 @@ export async function openDatasource(options: DatasourcePoolOptions): Promise<Op
   };
   const constructed = performance.now();
   try {
-    const opened = await Promise.all(Array.from({ length: Math.min(WARM_CONNECTIONS, options.poolMax) }, () => pool.connect()));
-    opened.forEach((connection) => connection.release());
+    (await pool.connect()).release();
   } catch (error) {
     await close();
     throw error;

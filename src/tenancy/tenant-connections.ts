@@ -35,6 +35,8 @@ export interface DatasourceConnectorOptions {
   /** Server-side `idle_in_transaction_session_timeout` of every connection (0 = the server's setting). */
   idleInTransactionTimeoutMs: number;
   budgetWaitMs: number;
+  /** See `DatasourcePoolOptions.growAfterMs`. */
+  poolGrowAfterMs: number;
   /** Every open and every statement of a datasource goes through its breaker. */
   breakers: DatasourceBreakers;
   logger: Logger;
@@ -68,6 +70,7 @@ export function createDatasourceConnector(options: DatasourceConnectorOptions) {
         statementTimeoutMs: options.statementTimeoutMs,
         idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs,
         budgetWaitMs: options.budgetWaitMs,
+        growAfterMs: options.poolGrowAfterMs,
         budget,
         applicationName: `tenantgate:${ds.name}`.slice(0, 63),
       }).catch((error: unknown) => {

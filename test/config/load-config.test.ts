@@ -58,14 +58,14 @@ describe('loadConfig', () => {
     expect(config.keyRing.active.id).toBe('k1');
   });
 
-  test('the tenant connection budget defaults to 80 connections and a 5 s wait, and reads both variables', () => {
+  test('the tenant connection budget defaults to 80 connections, a 5 s wait and pools that grow after 5 ms, and reads each variable', () => {
     const defaults = loadConfig({ TENANTGATE_ENCRYPTION_KEY: validKey, JWT_SECRET: jwtSecret }, quiet);
-    expect(defaults.tenancy).toMatchObject({ connectionBudget: 80, budgetWaitMs: 5_000 });
+    expect(defaults.tenancy).toMatchObject({ connectionBudget: 80, budgetWaitMs: 5_000, poolGrowAfterMs: 5 });
     const set = loadConfig(
-      { TENANT_CONNECTION_BUDGET: '24', TENANT_BUDGET_WAIT_MS: '1500', TENANTGATE_ENCRYPTION_KEY: validKey, JWT_SECRET: jwtSecret },
+      { TENANT_CONNECTION_BUDGET: '24', TENANT_BUDGET_WAIT_MS: '1500', TENANT_POOL_GROW_AFTER_MS: '0', TENANTGATE_ENCRYPTION_KEY: validKey, JWT_SECRET: jwtSecret },
       quiet,
     );
-    expect(set.tenancy).toMatchObject({ connectionBudget: 24, budgetWaitMs: 1_500 });
+    expect(set.tenancy).toMatchObject({ connectionBudget: 24, budgetWaitMs: 1_500, poolGrowAfterMs: 0 });
   });
 
   test('a connection budget below one connection is refused and named', () => {

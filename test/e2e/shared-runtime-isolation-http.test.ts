@@ -147,6 +147,7 @@ async function runBurst(breakage: Breakage = {}): Promise<Outcome> {
     statementTimeoutMs: 15_000,
     idleInTransactionTimeoutMs: 10_000,
     budgetWaitMs: 5_000,
+    poolGrowAfterMs: 5,
     // Every statement of the burst goes through its datasource's breaker, as in production.
     breakers: new DatasourceBreakers({ failures: 5, halfOpenAfterMs: 5_000 }),
     logger: createLogger('silent'),

@@ -41,6 +41,7 @@ export function testConfig(
       defaultPoolMax: 3,
       connectionBudget: 40,
       budgetWaitMs: 5_000,
+      poolGrowAfterMs: 5,
       cleanupIntervalMs: 0,
       connectTimeoutMs: 5_000,
       statementTimeoutMs: 15_000,

@@ -1,0 +1,65 @@
+import { ConnectionBudget } from '../../src/tenancy/connection-budget.js';
+import { DatasourcePool } from '../../src/tenancy/datasource-pool.js';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+
+let database: TestDatabase;
+const pools: DatasourcePool[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase('pool_growth');
+});
+
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((pool) => pool.end()));
+});
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+function openPool(options: { poolMax: number; growAfterMs?: number }): { pool: DatasourcePool; budget: ConnectionBudget } {
+  const budget = new ConnectionBudget({ connectionBudget: 20, budgetWaitMs: 5_000 });
+  const pool = new DatasourcePool({
+    url: database.url,
+    poolMax: options.poolMax,
+    connectTimeoutMs: 5_000,
+    budget,
+    budgetWaitMs: 5_000,
+    applicationName: 'test-pool-growth',
+    growAfterMs: options.growAfterMs,
+  });
+  pools.push(pool);
+  return { pool, budget };
+}
+
+/** Statements that each take about `ms` on the server, all sent at once. */
+const burst = (pool: DatasourcePool, statements: number, ms: number) =>
+  Promise.all(Array.from({ length: statements }, (_, i) => pool.query<{ n: number }>(`SELECT $1::int AS n, pg_sleep(${ms / 1000})`, [i])));
+
+test('statements sent together to an empty pool share its first connection when they are short', async () => {
+  const { pool, budget } = openPool({ poolMax: 5, growAfterMs: 1_000 });
+  const results = await burst(pool, 4, 1);
+  expect(results.map((result) => result.rows[0]?.n)).toEqual([0, 1, 2, 3]);
+  expect(pool.totalCount).toBe(1);
+  expect(budget.stats().peakConnections).toBe(1);
+});
+
+test('a statement that waited past growAfterMs for a busy connection opens another, up to poolMax', async () => {
+  const { pool, budget } = openPool({ poolMax: 3, growAfterMs: 5 });
+  // The first connection stays checked out, as in a long transaction: the others must not wait for it.
+  const held = await pool.connect();
+  try {
+    const results = await burst(pool, 6, 50);
+    expect(results).toHaveLength(6);
+    expect(pool.totalCount).toBe(3);
+    expect(budget.stats().peakConnections).toBe(3);
+  } finally {
+    held.release();
+  }
+});
+
+test('growAfterMs 0 opens a connection for each statement that finds none idle, as pg does', async () => {
+  const { pool } = openPool({ poolMax: 5, growAfterMs: 0 });
+  await burst(pool, 4, 50);
+  expect(pool.totalCount).toBe(4);
+});
