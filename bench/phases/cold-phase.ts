@@ -39,8 +39,9 @@ export async function runColdPhase(fleet: BenchFleet, profile: BenchProfile, log
   if (!burstTenant || !processWarmup) {
     throw new Error(`the cold phase needs ${count + 1} dedicated tenants and one pooled tenant`);
   }
-  // Two connections per datasource: what a first request opens. With room in the budget for all of
-  // them every activated client stays cached, so this phase times activation, not eviction.
+  // At most two connections per datasource (a first request opens one, a second only if a statement
+  // waits past TENANT_POOL_GROW_AFTER_MS). With room in the budget for all of them every activated
+  // client stays cached, so this phase times activation, not eviction.
   await setDedicatedPoolSizes(fleet.controlUrl, COLD_POOL_MAX);
   const gateway = await startServer('gateway', {
     ...fleet.serverEnv,
