@@ -119,6 +119,7 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
   /** Idle connections the budget asked to close whose close has not started yet. */
   private closing = 0;
   private readonly now: () => number;
+  private readonly poolMax: number;
   private readonly growAfterMs: number;
   /** Connections of this pool being opened (waiting for the budget, or connecting). */
   private opening = 0;
@@ -143,6 +144,7 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
     this.budget = options.budget;
     this.now = options.now ?? Date.now;
     this.use = new RecentUse(options.useHalfLifeMs ?? DEFAULT_USE_HALF_LIFE_MS);
+    this.poolMax = options.poolMax;
     this.growAfterMs = options.growAfterMs ?? DEFAULT_GROW_AFTER_MS;
     this.on('error', () => undefined);
     this.budget.register(this);
@@ -175,7 +177,7 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
    * It counts as full while it has any connection, open or opening, except inside {@link grow}.
    */
   _isFull(): boolean {
-    return this.totalCount >= (this.options.max ?? 10) || (this.growAfterMs > 0 && this.totalCount > 0 && !this.growing);
+    return this.totalCount >= this.poolMax || (this.growAfterMs > 0 && this.totalCount > 0 && !this.growing);
   }
 
   openingStarted(): void {
@@ -218,7 +220,7 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
 
   /** Arms the growth timer while checkouts wait, the pool is below `poolMax` and none is armed. */
   private scheduleGrowth(): void {
-    if (this.growAfterMs > 0 && this.growTimer === null && this.waitingCount > 0 && this.totalCount < (this.options.max ?? 10) && !this.ending) {
+    if (this.growAfterMs > 0 && this.growTimer === null && this.waitingCount > 0 && this.totalCount < this.poolMax && !this.ending) {
       this.growTimer = setTimeout(() => this.grow(), this.growAfterMs);
     }
   }

@@ -5,7 +5,6 @@ import { PrismaClient } from '../generated/tenant/client.js';
 import { DatasourcePool, type DatasourcePoolOptions } from './datasource-pool.js';
 import { installScramKeyCache } from './scram-key-cache.js';
 
-
 /** One open datasource: its budgeted pool and the driver adapter the shared runtime sends statements to. */
 export interface DatasourceConnection {
   pool: pg.Pool;

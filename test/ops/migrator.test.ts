@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { applyMigrations, MigrationError, readMigrationStatus } from '../../src/ops/migrations/migrator.js';
 import { controlMigrationsDir, tenantMigrationsDir } from '../../src/paths.js';
-import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { createTestDatabase, sql as query, type TestDatabase } from '../support/databases.js';
 
 const databases: TestDatabase[] = [];
 const tempDirs: string[] = [];
@@ -14,16 +14,6 @@ async function freshDatabase(label: string): Promise<TestDatabase> {
   const database = await createTestDatabase(label);
   databases.push(database);
   return database;
-}
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 async function tableExists(url: string, table: string): Promise<boolean> {
