@@ -41,6 +41,11 @@ const DEFAULT_GROW_AFTER_MS = 5;
 /** pg's message when no connection of a full pool was released within `connectionTimeoutMillis`. */
 const CHECKOUT_TIMEOUT = 'timeout exceeded when trying to connect';
 
+/** The part of pg-pool's internals {@link DatasourcePool.grow} uses (pg-pool 3). */
+interface PgPoolInternals {
+  newClient(pendingItem: { callback: (error: Error | undefined, client: pg.PoolClient | undefined) => void }): void;
+}
+
 interface BudgetedClientConfig extends pg.ClientConfig {
   /** Set by {@link DatasourcePool}: pg-pool hands its own options to every client it creates. */
   datasourcePool: DatasourcePool;
@@ -123,8 +128,6 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
   private readonly growAfterMs: number;
   /** Connections of this pool being opened (waiting for the budget, or connecting). */
   private opening = 0;
-  /** True only while {@link grow} lets pg-pool open a connection for a waiting checkout. */
-  private growing = false;
   private growTimer: NodeJS.Timeout | null = null;
 
   constructor(options: DatasourcePoolOptions) {
@@ -174,10 +177,10 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
 
   /**
    * pg-pool seam: pg-pool opens a connection for a checkout with none idle unless the pool is full.
-   * It counts as full while it has any connection, open or opening, except inside {@link grow}.
+   * It counts as full while it has any connection, open or opening: only {@link grow} opens more.
    */
   _isFull(): boolean {
-    return this.totalCount >= this.poolMax || (this.growAfterMs > 0 && this.totalCount > 0 && !this.growing);
+    return this.totalCount >= this.poolMax || (this.growAfterMs > 0 && this.totalCount > 0);
   }
 
   openingStarted(): void {
@@ -226,22 +229,27 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
   }
 
   /**
-   * A checkout waited `growAfterMs`: lets pg-pool open one connection for the first waiter, unless
-   * one is being opened already (it will serve a waiter) or the pool is at `poolMax`.
+   * A checkout waited `growAfterMs`: opens one more connection, unless one is being opened already
+   * (it will serve a waiter) or the pool is at `poolMax`. The connection is not bound to a waiter:
+   * it joins the idle ones once open, so the first waiter takes whichever connection is free first,
+   * a released one or this one, and never waits for a backend's start it did not need.
    */
   private grow(): void {
     this.growTimer = null;
-    if (this.ending || this.waitingCount === 0) {
+    if (this.ending || this.waitingCount === 0 || this.totalCount >= this.poolMax) {
       return;
     }
     if (this.opening === 0 && this.idleCount === 0) {
-      this.growing = true;
-      try {
-        // pg-pool seam: hands an idle connection to the first waiter, or opens one for it when not full.
-        (this as unknown as { _pulseQueue(): void })._pulseQueue();
-      } finally {
-        this.growing = false;
-      }
+      // pg-pool seam: `newClient` opens a connection for one checkout; this checkout hands it back
+      // at once, and pg-pool gives it to the first waiter or keeps it idle.
+      (this as unknown as PgPoolInternals).newClient({
+        callback: (error, client) => {
+          if (!error && client) {
+            client.release();
+            this.budget.connectionIdled();
+          }
+        },
+      });
     }
     this.scheduleGrowth();
   }

@@ -17,8 +17,8 @@ afterAll(async () => {
   await database?.drop();
 });
 
-function openPool(options: { poolMax: number; growAfterMs?: number }): { pool: DatasourcePool; budget: ConnectionBudget } {
-  const budget = new ConnectionBudget({ connectionBudget: 20, budgetWaitMs: 5_000 });
+function openPool(options: { poolMax: number; growAfterMs?: number; connectionBudget?: number }): { pool: DatasourcePool; budget: ConnectionBudget } {
+  const budget = new ConnectionBudget({ connectionBudget: options.connectionBudget ?? 20, budgetWaitMs: 5_000 });
   const pool = new DatasourcePool({
     url: database.url,
     poolMax: options.poolMax,
@@ -56,6 +56,19 @@ test('a statement that waited past growAfterMs for a busy connection opens anoth
   } finally {
     held.release();
   }
+});
+
+test('a waiting statement takes a connection released before the one opened for the wait is ready', async () => {
+  // A budget of one keeps the grown connection waiting for room while the first one is held.
+  const { pool, budget } = openPool({ poolMax: 2, growAfterMs: 5, connectionBudget: 1 });
+  const held = await pool.connect();
+  const heldPid = (await held.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
+  const waiting = pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(budget.stats().waitingForConnection).toBe(1);
+  held.release();
+  const served = await waiting;
+  expect(served.rows[0]?.pid).toBe(heldPid);
 });
 
 test('growAfterMs 0 opens a connection for each statement that finds none idle, as pg does', async () => {
