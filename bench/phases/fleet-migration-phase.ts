@@ -68,7 +68,7 @@ function prismaSchemaEngineMissing(): string | null {
   const present = existsSync(engines) && readdirSync(engines).some((name) => name.startsWith('schema-engine'));
   return present
     ? null
-    : 'the Prisma CLI (7.x) needs its native schema engine, which this machine cannot download (npm registry only); see shared/notes/prisma-offline.md';
+    : 'the Prisma CLI (7.x) needs its native schema engine, which this machine cannot download (npm registry only)';
 }
 
 /**
