@@ -28,7 +28,9 @@ test('shutdown lets a request whose client hung up finish before it closes the t
   const slowConnect = async (route: TenantRoute, budget: ConnectionBudget) => {
     await gate;
     const url = open((fleet as TestFleet).config.keyRing, route.datasource.encryptedUrl, route.datasource.id);
-    const client = await openDatasource({ url, poolMax: 2, connectTimeoutMs: 5_000, budgetWaitMs: 5_000, budget, applicationName: 'shutdown-test' });
+    // One connection that never grows: every release is then one statement the request ran (a grown
+    // connection is handed back to the pool once, unused, when it opens).
+    const client = await openDatasource({ url, poolMax: 1, connectTimeoutMs: 5_000, budgetWaitMs: 5_000, budget, applicationName: 'shutdown-test' });
     client.pool.on('release', () => {
       queriesAnswered += 1;
     });
