@@ -129,6 +129,12 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
   /** Connections of this pool being opened (waiting for the budget, or connecting). */
   private opening = 0;
   private growTimer: NodeJS.Timeout | null = null;
+  /**
+   * Set when a grown connection failed to open (no room in the budget, or the server refused it);
+   * cleared when a connection of this pool is released. Until then the waiters wait for the busy
+   * connections (up to the checkout limit) instead of the pool retrying every `growAfterMs`.
+   */
+  private growthFailed = false;
 
   constructor(options: DatasourcePoolOptions) {
     super({
@@ -223,7 +229,7 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
 
   /** Arms the growth timer while checkouts wait, the pool is below `poolMax` and none is armed. */
   private scheduleGrowth(): void {
-    if (this.growAfterMs > 0 && this.growTimer === null && this.waitingCount > 0 && this.totalCount < this.poolMax && !this.ending) {
+    if (this.growAfterMs > 0 && this.growTimer === null && !this.growthFailed && this.waitingCount > 0 && this.totalCount < this.poolMax && !this.ending) {
       this.growTimer = setTimeout(() => this.grow(), this.growAfterMs);
     }
   }
@@ -244,10 +250,12 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
       // at once, and pg-pool gives it to the first waiter or keeps it idle.
       (this as unknown as PgPoolInternals).newClient({
         callback: (error, client) => {
-          if (!error && client) {
-            client.release();
-            this.budget.connectionIdled();
+          if (error || !client) {
+            this.growthFailed = true;
+            return;
           }
+          client.release();
+          this.budget.connectionIdled();
         },
       });
     }
@@ -266,6 +274,7 @@ export class DatasourcePool extends pg.Pool implements ConnectionHolder {
     const release = client.release;
     client.release = (error?: Error | boolean) => {
       this.use.record(this.now());
+      this.growthFailed = false;
       release(error || (this.totalCount > 1 && this.budget.shouldYield(this)));
       this.budget.connectionIdled();
     };

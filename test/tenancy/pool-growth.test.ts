@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { ConnectionBudget } from '../../src/tenancy/connection-budget.js';
 import { DatasourcePool } from '../../src/tenancy/datasource-pool.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
@@ -17,20 +18,26 @@ afterAll(async () => {
   await database?.drop();
 });
 
-function openPool(options: { poolMax: number; growAfterMs?: number; connectionBudget?: number }): { pool: DatasourcePool; budget: ConnectionBudget } {
-  const budget = new ConnectionBudget({ connectionBudget: options.connectionBudget ?? 20, budgetWaitMs: 5_000 });
+function openPool(options: { poolMax: number; growAfterMs?: number; connectionBudget?: number; budgetWaitMs?: number }): {
+  pool: DatasourcePool;
+  budget: ConnectionBudget;
+} {
+  const budgetWaitMs = options.budgetWaitMs ?? 5_000;
+  const budget = new ConnectionBudget({ connectionBudget: options.connectionBudget ?? 20, budgetWaitMs });
   const pool = new DatasourcePool({
     url: database.url,
     poolMax: options.poolMax,
     connectTimeoutMs: 5_000,
     budget,
-    budgetWaitMs: 5_000,
+    budgetWaitMs,
     applicationName: 'test-pool-growth',
     growAfterMs: options.growAfterMs,
   });
   pools.push(pool);
   return { pool, budget };
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Statements that each take about `ms` on the server, all sent at once. */
 const burst = (pool: DatasourcePool, statements: number, ms: number) =>
@@ -64,11 +71,36 @@ test('a waiting statement takes a connection released before the one opened for 
   const held = await pool.connect();
   const heldPid = (await held.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
   const waiting = pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  expect(budget.stats().waitingForConnection).toBe(1);
-  held.release();
+  try {
+    await sleep(100);
+    expect(budget.stats().waitingForConnection).toBe(1);
+  } finally {
+    held.release();
+  }
   const served = await waiting;
   expect(served.rows[0]?.pid).toBe(heldPid);
+});
+
+test('a grown connection that cannot open fails no statement and is not retried until a connection is released', async () => {
+  // No room in the budget: the grown connection gives up after 50 ms. The waiting statement's own
+  // checkout limit is the budget wait plus the connect timeout, so it outlives that.
+  const { pool, budget } = openPool({ poolMax: 2, growAfterMs: 5, connectionBudget: 1, budgetWaitMs: 50 });
+  const held = await pool.connect();
+  const heldPid = (await held.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
+  const waiting = pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  // A later statement waits too, but opens nothing while no connection has been released.
+  let later: Promise<pg.QueryResult<{ pid: number }>> | undefined;
+  try {
+    await sleep(200);
+    expect(budget.stats().budgetTimeouts).toBe(1);
+    later = pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    await sleep(200);
+    expect(budget.stats().budgetTimeouts).toBe(1);
+  } finally {
+    held.release();
+  }
+  const served = await Promise.all([waiting, later]);
+  expect(served.map((result) => result?.rows[0]?.pid)).toEqual([heldPid, heldPid]);
 });
 
 test('growAfterMs 0 opens a connection for each statement that finds none idle, as pg does', async () => {
