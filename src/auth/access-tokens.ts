@@ -21,11 +21,6 @@ export interface AccessTokenOptions {
   audience: string;
   /** Lifetime of an access token; short, because refresh tokens carry the session. */
   ttlSeconds: number;
-  /**
-   * How many verified tokens are remembered until they expire, so a repeated token skips the HMAC
-   * (jose verifies through WebCrypto, about 0.7 ms of CPU per request). Default 10,000: a few MB.
-   */
-  verifiedTokenCacheSize?: number;
   /** The clock verification reads (expiry, a retired key's grace period); tests move it. Default: now. */
   now?: () => Date;
 }
@@ -39,6 +34,11 @@ interface VerifiedToken {
 }
 
 const ALGORITHM = 'HS256';
+/**
+ * How many verified tokens are remembered until they expire, so a repeated token skips the HMAC
+ * (jose verifies through WebCrypto, about 0.7 ms of CPU per request): a few MB at most.
+ */
+const VERIFIED_TOKENS_KEPT = 10_000;
 /** RFC 9068's type for access tokens; a token of any other type is refused. */
 const TOKEN_TYPE = 'at+jwt';
 const ROLES: ReadonlySet<string> = new Set(['OWNER', 'ADMIN', 'MEMBER', 'VIEWER']);
@@ -68,7 +68,7 @@ export class AccessTokens {
     this.currentKeyId = signingKeyId(options.secret);
     this.previousKeyId = options.previous ? signingKeyId(options.previous.secret) : undefined;
     this.now = options.now ?? (() => new Date());
-    this.verified = new LRUCache({ max: options.verifiedTokenCacheSize ?? 10_000 });
+    this.verified = new LRUCache({ max: VERIFIED_TOKENS_KEPT });
   }
 
   /** The key that verifies a token with this key id; tokens from before key ids use the current key. */
