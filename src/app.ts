@@ -16,6 +16,7 @@ import { createControlPlane, type ControlPlane } from './control/control-client.
 import { buildGatewaySchema } from './graphql/build-schema.js';
 import { gatewayResolvers } from './modules/resolvers.js';
 import { createContextFactory, type RequestContext } from './graphql/context.js';
+import { queryCostPlugin } from './graphql/cost/query-cost.plugin.js';
 import { formatError } from './graphql/format-error.js';
 import { auditPlugin } from './graphql/plugins/audit.plugin.js';
 import { queryLimitProtection } from './graphql/plugins/query-limits.js';
@@ -187,6 +188,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     plugins: [
       // Library seam: Armor's plugins are typed for the base context and never read ours.
       ...(limits.plugins as ApolloServerPlugin<RequestContext>[]),
+      queryCostPlugin(config.graphql),
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: config.shutdownDrainMs }),
       releaseTenantLeasePlugin,
       requestLoggingPlugin(logger),

@@ -115,7 +115,7 @@ export interface AppConfig {
   keyRing: KeyRing;
   auth: AuthConfig;
   /** Limits on one GraphQL document (depth, cost, aliases). */
-  graphql: { maxDepth: number; maxCost: number; maxAliases: number };
+  graphql: { maxDepth: number; maxCost: number; maxNodes: number; maxAliases: number };
   /** What GET /graphql shows a browser (GRAPHQL_EXPLORER; default `sandbox`, `off` in production). */
   explorer: ExplorerMode;
   /** Believe X-Forwarded-For for the client's address (only behind a proxy that sets it). */

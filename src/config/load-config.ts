@@ -99,7 +99,7 @@ export function loadConfig(source: Record<string, string | undefined>, log: (mes
       refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
       membershipCacheTtlMs: env.MEMBERSHIP_CACHE_TTL_MS,
     },
-    graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST, maxAliases: env.GRAPHQL_MAX_ALIASES },
+    graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST, maxNodes: env.GRAPHQL_MAX_NODES, maxAliases: env.GRAPHQL_MAX_ALIASES },
     explorer: env.GRAPHQL_EXPLORER ?? defaultExplorerMode(env.NODE_ENV),
     trustProxy: env.TRUST_PROXY === 'true',
     limits: {

@@ -14,6 +14,8 @@ export enum ErrorCode {
   CONTROL_PLANE_UNAVAILABLE = 'CONTROL_PLANE_UNAVAILABLE',
   /** The request ran past REQUEST_TIMEOUT_MS; a mutation's outcome is unknown, so read before retrying it. */
   REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
+  /** The query may return more nodes, or cost more, than GRAPHQL_MAX_NODES / GRAPHQL_MAX_COST allow; refused before it ran. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
 }
 
 /** HTTP status that goes with a code when the error aborts the whole request. */
@@ -29,6 +31,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.CONTROL_PLANE_UNAVAILABLE]: 503,
   [ErrorCode.REQUEST_TIMEOUT]: 504,
+  [ErrorCode.QUERY_TOO_COMPLEX]: 400,
 };
 
 /**

@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { AppError, CarriedAppError, ErrorCode } from '../errors/app-error.js';
 
@@ -69,9 +69,13 @@ export type ErrorClass = { kind: 'client'; error: AppError } | { kind: 'request'
  */
 export function classifyError(error: unknown): ErrorClass {
   const original = unwrapResolverError(error);
+  // An AppError thrown by a plugin hook (e.g. the query cost check) arrives wrapped without a path.
+  const wrapped = original instanceof GraphQLError ? original.originalError : undefined;
   let appError: AppError | null = null;
   if (original instanceof AppError) {
     appError = original;
+  } else if (wrapped instanceof AppError) {
+    appError = wrapped;
   } else if (original instanceof CarriedAppError) {
     appError = original.appError;
   } else if (original instanceof ArgumentValidationError) {

@@ -77,11 +77,11 @@ test('CSRF prevention: a GET query without a preflight-forcing header is refused
 test('query limits: a too-deep or too-aliased document is refused before any tenant database is touched', async () => {
   const { accessToken } = await fleet.login('owner@acme.test', 'acme');
   const before = fleet.app.pool.stats().builds;
-  const nest = (depth: number): string => (depth === 0 ? 'id' : `contacts { accounts { ${nest(depth - 1)} } }`);
+  const nest = (depth: number): string => (depth === 0 ? 'id' : `contacts { edges { node { accounts { edges { node { ${nest(depth - 1)} } } } } } }`);
   const deep = await fetch(url('/graphql'), {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-    body: JSON.stringify({ query: `{ accounts { edges { node { ${nest(6)} } } } }` }),
+    body: JSON.stringify({ query: `{ accounts { edges { node { ${nest(3)} } } } }` }),
   });
   const deepBody = (await deep.json()) as { errors: { message: string; extensions: { code: string } }[] };
   expect(deepBody.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -99,9 +99,47 @@ test('query limits: a too-deep or too-aliased document is refused before any ten
   const ordinary = await fetch(url('/graphql'), {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-    body: JSON.stringify({ query: '{ accounts(first: 5) { edges { node { contacts { accounts { owner { email } } } } } } }' }),
+    body: JSON.stringify({ query: '{ accounts(first: 5) { edges { node { contacts { edges { node { accounts { edges { node { owner { email } } } } } } } } } } }' }),
   });
   expect(((await ordinary.json()) as { errors?: unknown[] }).errors).toBeUndefined();
+});
+
+describe('query cost: connections multiply by their first', () => {
+  const post = async (query: string, variables: Record<string, unknown> = {}) => {
+    const { accessToken } = await fleet.login('owner@acme.test', 'acme');
+    const response = await fetch(url('/graphql'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { errors?: { message: string; extensions: Record<string, unknown> }[] };
+    return { status: response.status, errors: body.errors ?? [] };
+  };
+  const NESTED = `query($n: Int) { accounts(first: $n) { edges { node { contacts(first: $n) { edges { node {
+    accounts(first: $n) { edges { node { id } } } } } } } } } }`;
+
+  test('the rich events screen is accepted', async () => {
+    const screen = await post(`{ events(first: 50) { totalCount edges { node { id name status
+      dates { edges { node { id startsAt endsAt location { id name } } } } location { id name } account { id name } owner { id displayName } } } } }`);
+    expect(screen).toEqual({ status: 200, errors: [] });
+  });
+
+  test('50 × 50 × 50 nested connections are refused with QUERY_TOO_COMPLEX before any tenant database is touched', async () => {
+    const before = fleet.app.pool.stats().builds;
+    const refused = await post(NESTED, { n: 50 });
+    expect(refused.status).toBe(400);
+    expect(refused.errors).toHaveLength(1);
+    expect(refused.errors[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', nodes: 127_550, maxNodes: 50_000 });
+    expect(refused.errors[0]?.message).toBe(
+      'The query may return 127,550 nodes, over the limit of 50,000; accounts(first: 50) × contacts(first: 50) × accounts(first: 50) multiplies to 125,000 nodes. Ask for smaller pages (first) or fewer nested connections.',
+    );
+    expect(fleet.app.pool.stats().builds).toBe(before);
+  });
+
+  test('page sizes given as variables are what is measured', async () => {
+    expect(await post(NESTED, { n: 10 })).toEqual({ status: 200, errors: [] });
+    expect((await post(NESTED, { n: 40 })).errors.map((error) => error.extensions.code)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
 });
 
 test('the sandbox introspection query is not caught by the limits', async () => {

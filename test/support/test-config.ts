@@ -29,7 +29,7 @@ export function testConfig(
       membershipCacheTtlMs: 1,
       ...auth,
     },
-    graphql: { maxDepth: 10, maxCost: 5000, maxAliases: 15 },
+    graphql: { maxDepth: 15, maxCost: 25000, maxNodes: 50000, maxAliases: 15 },
     explorer: 'sandbox',
     trustProxy: false,
     // Off unless a test turns them on: suites send hundreds of requests as one user.
