@@ -8,7 +8,7 @@ export const BENCH_QUERY =
 /** The events screen: 50 events with their dates, location, account and owner (a control-plane user). */
 export const EVENTS_QUERY =
   'query BenchEvents { events(first: 50, orderBy: { field: NAME }) { totalCount edges { node { id name ' +
-  'dates { label startsAt endsAt } location { name city } account { name } owner { displayName } } } pageInfo { hasNextPage endCursor } } }';
+  'dates { edges { node { label startsAt endsAt } } } location { name city } account { name } owner { displayName } } } pageInfo { hasNextPage endCursor } } }';
 
 export const EVENTS_PAGE_SIZE = 50;
 

@@ -1,10 +1,12 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { type GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { type Principal } from '../auth/principal.js';
 import { TenantStatus } from '../generated/control/enums.js';
 import { Access } from '../graphql/access.js';
 import { type RequestContext } from '../graphql/context.js';
 import { CurrentPrincipal } from '../graphql/decorators.js';
 import { parseId } from '../graphql/ids.js';
+import { selectsField } from '../graphql/pagination/selection.js';
 import { audited } from './admin-audit.js';
 import { CreateTenantInput, FleetTenantsArgs } from './fleet-tenant.input.js';
 import { ClearTenantCachePayload, CreateTenantPayload, FleetTenant, FleetTenantConnection } from './fleet-tenant.type.js';
@@ -18,8 +20,14 @@ const ADMIN_AUDITED = 'FleetAdminService records every admin call as admin.<oper
 export class FleetAdminResolver {
   @Authorized(Access.PLATFORM_ADMIN)
   @Query(() => FleetTenantConnection, { description: 'Platform admin: a page of every tenant, by slug.' })
-  tenants(@Args() { first, after, filter }: FleetTenantsArgs, @CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<FleetTenantConnection> {
-    return audited(ctx.services.audit, principal, { operation: 'tenants' }, () => ctx.services.admin.listTenants(filter ?? {}, first, after));
+  tenants(
+    @Args() { first, after, filter }: FleetTenantsArgs,
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<FleetTenantConnection> {
+    const countTotal = selectsField(info, 'totalCount');
+    return audited(ctx.services.audit, principal, { operation: 'tenants' }, () => ctx.services.admin.listTenants(filter ?? {}, first, after, countTotal));
   }
 
   @Authorized(Access.PLATFORM_ADMIN)

@@ -39,15 +39,15 @@ const view = ({ _count, ...tenant }: TenantSummary): FleetTenantView => ({ ...te
 export class FleetAdminService {
   constructor(private readonly deps: FleetAdminDeps) {}
 
-  async listTenants(filter: TenantFilter, first?: number | null, after?: string | null): Promise<Page<FleetTenantView>> {
+  async listTenants(filter: TenantFilter, first: number | null | undefined, after: string | null | undefined, countTotal: boolean): Promise<Page<FleetTenantView>> {
     const page = await paginate({
       findMany: (args) => this.deps.control.tenant.findMany({ ...args, select: TENANT_SUMMARY }),
       count: (args) => this.deps.control.tenant.count(args),
       where: tenantWhere(filter),
-      sortField: 'slug',
-      direction: 'asc',
+      order: { field: 'slug', direction: 'asc', nullable: false },
       first,
       after,
+      countTotal,
     });
     return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: view(edge.node) })) };
   }

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type Principal } from '../auth/principal.js';
 import { Access } from '../graphql/access.js';
 import { NotAudited } from '../graphql/audit-target.js';
@@ -6,6 +7,7 @@ import { type RequestContext } from '../graphql/context.js';
 import { CurrentPrincipal } from '../graphql/decorators.js';
 import { parseId } from '../graphql/ids.js';
 import { PageArgs } from '../graphql/pagination/page-args.js';
+import { selectsField } from '../graphql/pagination/selection.js';
 import { audited } from './admin-audit.js';
 import { DatabaseSchemaStatus, FleetSchemaStatus } from './fleet-schema-status.type.js';
 import { MigrationRun, MigrationRunConnection, MigrationRunCounts, MigrationRunDatasource, MigrationTenantOutcome } from './migration-run.type.js';
@@ -19,8 +21,14 @@ import { MigrationRun, MigrationRunConnection, MigrationRunCounts, MigrationRunD
 export class MigrationAdminResolver {
   @Authorized(Access.PLATFORM_ADMIN)
   @Query(() => MigrationRunConnection, { description: 'Platform admin: `tenantgate migrate` runs, newest first.' })
-  migrationRuns(@Args() { first, after }: PageArgs, @CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<MigrationRunConnection> {
-    return audited(ctx.services.audit, principal, { operation: 'migrationRuns' }, () => ctx.services.migrations.runs(first, after));
+  migrationRuns(
+    @Args() { first, after }: PageArgs,
+    @CurrentPrincipal() principal: Principal,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<MigrationRunConnection> {
+    const countTotal = selectsField(info, 'totalCount');
+    return audited(ctx.services.audit, principal, { operation: 'migrationRuns' }, () => ctx.services.migrations.runs(first, after, countTotal));
   }
 
   @Authorized(Access.PLATFORM_ADMIN)

@@ -32,15 +32,15 @@ export class MigrationAdminService {
   }
 
   /** Runs, newest first. */
-  runs(first?: number | null, after?: string | null): Promise<Page<MigrationRun>> {
+  runs(first: number | null | undefined, after: string | null | undefined, countTotal: boolean): Promise<Page<MigrationRun>> {
     return paginate({
       findMany: (args) => this.deps.control.migrationRun.findMany(args),
       count: (args) => this.deps.control.migrationRun.count(args),
       where: {},
-      sortField: 'startedAt',
-      direction: 'desc',
+      order: { field: 'startedAt', direction: 'desc', nullable: false },
       first,
       after,
+      countTotal,
     });
   }
 

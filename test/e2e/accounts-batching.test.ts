@@ -11,13 +11,17 @@ import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
 const ACCOUNTS_WITH_RELATIONS = `query($first: Int!) {
   accounts(first: $first) {
     totalCount
-    edges { node { id contacts { id accounts { id } } contactLinks { role } } }
+    edges { node { id contacts { edges { node { id accounts { edges { node { id } } } } } } contactLinks { edges { node { role } } } } }
   }
 }`;
 
+type Nodes<T> = { edges: { node: T }[] };
+
 interface Counted {
-  accounts: { totalCount: number; edges: { node: { id: string; contacts: { id: string; accounts: { id: string }[] }[]; contactLinks: { role: string | null }[] } }[] };
+  accounts: { totalCount: number } & Nodes<{ id: string; contacts: Nodes<{ id: string; accounts: Nodes<{ id: string }> }>; contactLinks: Nodes<{ role: string | null }> }>;
 }
+
+const nodes = <T>(connection: Nodes<T>): T[] => connection.edges.map((edge) => edge.node);
 
 let fleet: TestFleet | undefined;
 let token: string;
@@ -64,17 +68,16 @@ test('a page of 20 accounts with contacts, their accounts and links costs a smal
   expect(result.accounts.totalCount).toBe(20);
   expect(result.accounts.edges).toHaveLength(20);
   for (const { node } of result.accounts.edges) {
-    expect(node.contacts).toHaveLength(2);
-    expect(node.contactLinks.map((link) => link.role)).toEqual(['Buyer', 'Billing']);
-    for (const contact of node.contacts) {
-      expect(contact.accounts).toHaveLength(2);
+    expect(nodes(node.contacts)).toHaveLength(2);
+    expect(nodes(node.contactLinks).map((link) => link.role).sort()).toEqual(['Billing', 'Buyer']);
+    for (const contact of nodes(node.contacts)) {
+      expect(nodes(contact.accounts)).toHaveLength(2);
     }
-    expect(node.contacts.flatMap((contact) => contact.accounts.map((account) => account.id))).toContain(node.id);
+    expect(nodes(node.contacts).flatMap((contact) => nodes(contact.accounts).map((account) => account.id))).toContain(node.id);
   }
-  // page + count + links-by-account (+ its contacts) + links-by-contact (+ their accounts)
-  expect(sql.length).toBeGreaterThan(0);
-  expect(sql.length).toBeLessThanOrEqual(6);
-  expect(sql.filter((statement) => /account_contacts/.test(statement)).length).toBeLessThanOrEqual(2);
+  // page + count + contacts through links + links + accounts of those contacts through links: one statement each
+  expect(sql).toHaveLength(5);
+  expect(sql.filter((statement) => /account_contacts/.test(statement))).toHaveLength(3);
 });
 
 test('the number of tenant queries does not grow with the page size', async () => {

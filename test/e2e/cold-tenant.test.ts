@@ -68,7 +68,7 @@ describe('eviction under load', () => {
   test('never fails an in-flight request', async () => {
     const slugs: TenantSlug[] = ['acme', 'globex', 'initech'];
     const tokens = await Promise.all(slugs.map(async (slug) => (await fleet.login(`owner@${slug}.test`, slug)).accessToken));
-    const query = '{ accounts(first: 5) { totalCount edges { node { id contacts { id } } } } contacts(first: 5) { totalCount } }';
+    const query = '{ accounts(first: 5) { totalCount edges { node { id contacts { edges { node { id } } } } } } contacts(first: 5) { totalCount } }';
     let stop = false;
     const churn = (async () => {
       while (!stop) {

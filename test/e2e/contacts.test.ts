@@ -32,8 +32,8 @@ const CONTACT_FIELDS = 'id firstName lastName fullName email phone title ownerId
 const CREATE_CONTACT = `mutation($input: CreateContactInput!) { createContact(input: $input) { ${CONTACT_FIELDS} } }`;
 const UPDATE_CONTACT = `mutation($id: ID!, $input: UpdateContactInput!) { updateContact(id: $id, input: $input) { ${CONTACT_FIELDS} } }`;
 const DELETE_CONTACT = `mutation($id: ID!) { deleteContact(id: $id) { ${CONTACT_FIELDS} } }`;
-const GET_CONTACT = `query($id: ID!) { contact(id: $id) { ${CONTACT_FIELDS} accounts { id } accountLinks { isPrimary role account { id } } } }`;
-const GET_ACCOUNT = `query($id: ID!) { account(id: $id) { id owner { email } contacts { id } contactLinks { role isPrimary contact { id } } } }`;
+const GET_CONTACT = `query($id: ID!) { contact(id: $id) { ${CONTACT_FIELDS} accounts { edges { node { id } } } accountLinks { edges { node { isPrimary role account { id } } } } } }`;
+const GET_ACCOUNT = `query($id: ID!) { account(id: $id) { id owner { email } contacts { edges { node { id } } } contactLinks { edges { node { role isPrimary contact { id } } } } } }`;
 const LINK = `mutation($input: LinkContactInput!) { linkContactToAccount(input: $input) { accountId contactId role isPrimary } }`;
 const UNLINK = `mutation($accountId: ID!, $contactId: ID!) { unlinkContactFromAccount(accountId: $accountId, contactId: $contactId) }`;
 const CONTACTS = `query($first: Int, $after: String, $filter: ContactFilter) {
@@ -69,13 +69,38 @@ async function newContact(lastName: string, accountIds: string[] = [], accessTok
   return idOf(await createContact({ firstName: 'Test', lastName, accountIds }, accessToken), 'createContact');
 }
 
+type Nodes<T> = { edges: { node: T }[] };
+const nodes = <T>(connection: Nodes<T>): T[] => connection.edges.map((edge) => edge.node);
+/** Links list oldest first, and links made together tie; primary first makes them comparable. */
+const primaryFirst = <T extends { isPrimary: boolean }>(links: T[]): T[] => [...links].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
+
+interface AccountPage {
+  id: string;
+  owner: { email: string } | null;
+  contacts: Nodes<{ id: string }>;
+  contactLinks: Nodes<LinkNode>;
+}
+
 async function account(id: string): Promise<AccountWithLinks> {
-  const result = await fleet.gql<{ account: AccountWithLinks }>(GET_ACCOUNT, { variables: { id }, token });
+  const result = await fleet.gql<{ account: AccountPage }>(GET_ACCOUNT, { variables: { id }, token });
   expect(result.errors).toEqual([]);
   if (!result.data) {
     throw new Error('no account');
   }
-  return result.data.account;
+  const { contacts, contactLinks, ...rest } = result.data.account;
+  return { ...rest, contacts: nodes(contacts), contactLinks: primaryFirst(nodes(contactLinks)) };
+}
+
+interface ContactPage extends ContactNode {
+  accounts: Nodes<{ id: string }>;
+  accountLinks: Nodes<{ isPrimary: boolean; role: string | null; account: { id: string } }>;
+}
+
+async function contactWithLinks(id: string | undefined, accessToken = token) {
+  const result = await fleet.gql<{ contact: ContactPage }>(GET_CONTACT, { variables: { id }, token: accessToken });
+  expect(result.errors).toEqual([]);
+  const contact = result.data?.contact;
+  return contact ? { ...contact, accounts: nodes(contact.accounts), accountLinks: primaryFirst(nodes(contact.accountLinks)) } : undefined;
 }
 
 const primaryIdsOf = (links: LinkNode[]) => links.filter((link) => link.isPrimary).map((link) => link.contact.id);
@@ -100,13 +125,9 @@ describe('contacts CRUD as owner@acme', () => {
     const contact = created.data?.createContact;
     expect(contact).toEqual({ ...input, id: expect.any(String), fullName: 'Gavin Belson', email: 'gavin.belson@hooli.example', owner: { email: 'owner@acme.test' } });
 
-    const fetched = await fleet.gql<{ contact: ContactNode & { accounts: { id: string }[]; accountLinks: { isPrimary: boolean; account: { id: string } }[] } }>(
-      GET_CONTACT,
-      { variables: { id: contact?.id }, token },
-    );
-    expect(fetched.errors).toEqual([]);
-    expect(fetched.data?.contact.accounts).toEqual([{ id: first }, { id: second }]);
-    expect(fetched.data?.contact.accountLinks).toEqual([
+    const fetched = await contactWithLinks(contact?.id);
+    expect(fetched?.accounts).toEqual([{ id: first }, { id: second }]);
+    expect(fetched?.accountLinks).toEqual([
       { isPrimary: true, role: null, account: { id: first } },
       { isPrimary: false, role: null, account: { id: second } },
     ]);
@@ -160,7 +181,7 @@ describe('linking contacts to accounts', () => {
       { role: 'Founder', isPrimary: true, contact: { id: jian } },
       { role: null, isPrimary: false, contact: { id: erlich } },
     ]);
-    expect((await account(accountId)).contacts).toEqual([{ id: jian }, { id: erlich }]);
+    expect((await account(accountId)).contacts).toEqual([{ id: erlich }, { id: jian }]);
 
     const unlinked = await fleet.gql<{ unlinkContactFromAccount: boolean }>(UNLINK, { variables: { accountId, contactId: jian }, token });
     expect(unlinked.data).toEqual({ unlinkContactFromAccount: true });
@@ -204,8 +225,7 @@ describe('linking contacts to accounts', () => {
     expectError(await fleet.gql(LINK, { variables: { input: { accountId: initechAccount, contactId: umbrellaContact } }, token: initech }), 'NOT_FOUND');
     expectError(await fleet.gql(UNLINK, { variables: { accountId: umbrellaAccount, contactId: umbrellaContact }, token: initech }), 'NOT_FOUND');
     expectError(await createContact({ firstName: 'Bill', lastName: 'Lumbergh', accountIds: [umbrellaAccount] }, initech), 'NOT_FOUND');
-    const still = await fleet.gql<{ contact: { accounts: { id: string }[] } }>(GET_CONTACT, { variables: { id: umbrellaContact }, token: umbrella });
-    expect(still.data?.contact.accounts).toEqual([{ id: umbrellaAccount }]);
+    expect((await contactWithLinks(umbrellaContact, umbrella))?.accounts).toEqual([{ id: umbrellaAccount }]);
   });
 });
 

@@ -20,12 +20,12 @@ const LISTS = [
 
 const EVERY_LIST = `{ ${LISTS.map((list) => `${list}(first: 3) { totalCount edges { node { id } } }`).join(' ')}
   tenantMembers(first: 10) { totalCount }
-  screen: events(first: 50) { edges { node { name dates { startsAt } location { name } account { name } owner { displayName } } } } }`;
+  screen: events(first: 50) { edges { node { name dates { edges { node { startsAt } } } location { name } account { name } owner { displayName } } } } }`;
 
 type Connection = { totalCount: number; edges: { node: { id: string } }[] };
 interface EventNode {
   name: string;
-  dates: unknown[];
+  dates: { edges: unknown[] };
   location: { name: string } | null;
   account: { name: string } | null;
   owner: { displayName: string } | null;
@@ -77,7 +77,7 @@ test.each(DEMO_TENANTS.map((tenant) => [tenant.slug, tenant.kind]))('%s (%s): ev
   expect((data.tenantMembers as { totalCount: number }).totalCount).toBeGreaterThanOrEqual(3);
 
   const events = (data.screen as { edges: { node: EventNode }[] }).edges.map((edge) => edge.node);
-  expect(events.some((event) => event.dates.length > 0 && event.location && event.account && event.owner)).toBe(true);
+  expect(events.some((event) => event.dates.edges.length > 0 && event.location && event.account && event.owner)).toBe(true);
 
   const account = await postGraphQL<{ accounts: { edges: { node: { id: string; name: string } }[] } }>(app.url, '{ accounts(first: 1) { edges { node { id name } } } }', { token });
   const { id, name } = account.data?.accounts.edges[0]?.node ?? { id: '', name: '' };

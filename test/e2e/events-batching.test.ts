@@ -11,14 +11,14 @@ import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
 const EVENTS_PAGE = `query($first: Int!) {
   events(first: $first, orderBy: { field: NAME }) {
     totalCount
-    edges { node { id name dates { startsAt endsAt } location { name city } account { name } owner { email } } }
+    edges { node { id name dates { edges { node { startsAt endsAt } } } location { name city } account { name } owner { email } } }
   }
 }`;
 
 interface EventsPage {
   events: {
     totalCount: number;
-    edges: { node: { dates: unknown[]; location: { name: string } | null; account: { name: string } | null; owner: { email: string } | null } }[];
+    edges: { node: { dates: { edges: unknown[] }; location: { name: string } | null; account: { name: string } | null; owner: { email: string } | null } }[];
   };
 }
 
@@ -70,7 +70,7 @@ test('a page of 50 events with dates, location, account and owner costs five ten
   expect(page.events.totalCount).toBe(60);
   expect(page.events.edges).toHaveLength(50);
   for (const { node } of page.events.edges) {
-    expect(node.dates).toHaveLength(2);
+    expect(node.dates.edges).toHaveLength(2);
     expect(node.location?.name).toMatch(/^Venue/);
     expect(node.account?.name).toMatch(/^Client/);
     expect(node.owner?.email).toBe('owner@acme.test');

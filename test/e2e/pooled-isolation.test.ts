@@ -34,13 +34,13 @@ afterAll(async () => {
 });
 
 async function umbrellaStillIntact(): Promise<void> {
-  const data = await gqlOk<{ account: { name: string; contacts: { id: string }[] } }>(
-    'query($id: ID!) { account(id: $id) { name contacts { id } } }',
+  const data = await gqlOk<{ account: { name: string; contacts: { edges: { node: { id: string } }[] } } }>(
+    'query($id: ID!) { account(id: $id) { name contacts { edges { node { id } } } } }',
     umbrella,
     { id: secret.accountId },
   );
   expect(data.account.name).toBe('Umbrella Secret Account');
-  expect(data.account.contacts.map((c) => c.id)).toEqual([secret.contactId]);
+  expect(data.account.contacts.edges.map((edge) => edge.node.id)).toEqual([secret.contactId]);
 }
 
 describe('initech and umbrella share one pooled database; initech never sees umbrella rows', () => {
@@ -73,19 +73,19 @@ describe('initech and umbrella share one pooled database; initech never sees umb
     const own = await pooled.prisma.account.findFirstOrThrow({ where: { tenantId: fleet.tenants.initech.id } });
     const link = { tenantId: fleet.tenants.initech.id, accountId: own.id, contactId: secret.contactId };
     await expect(pooled.prisma.accountContact.create({ data: link })).rejects.toMatchObject({ code: 'P2003' });
-    // ...and should such a row exist anyway (written with triggers off), the relation field still
-    // does not reveal the contact: the loader checks the joined row's tenant.
+    // ...and should such a row exist anyway (written with triggers off), the relation fields still
+    // do not reveal the contact: the reader checks the joined row's tenant.
     await pooled.prisma.$transaction(async (tx) => {
       await tx.$executeRawUnsafe('SET LOCAL session_replication_role = replica');
       await tx.accountContact.create({ data: link });
     });
-    const related = await gqlOk<{ account: { contacts: { id: string }[]; contactLinks: { contactId: string }[] } }>(
-      'query($id: ID!) { account(id: $id) { contacts { id } contactLinks { contactId } } }',
+    const related = await gqlOk<{ account: { contacts: { edges: unknown[] }; contactLinks: { edges: unknown[] } } }>(
+      'query($id: ID!) { account(id: $id) { contacts { edges { node { id } } } contactLinks { edges { node { contactId } } } } }',
       initech,
       { id: own.id },
     );
-    expect(related.account.contacts).toEqual([]);
-    expect(related.account.contactLinks).toEqual([]);
+    expect(related.account.contacts.edges).toEqual([]);
+    expect(related.account.contactLinks.edges).toEqual([]);
     await pooled.prisma.accountContact.deleteMany({ where: { accountId: own.id } });
   });
 

@@ -29,7 +29,7 @@ async function newInvoice(amount: string, status: string, who: Team<'member' | '
 }
 
 const PAY = 'mutation($id: ID!, $amount: Decimal!) { recordPayment(invoiceId: $id, input: { amount: $amount, reference: "wire" }) { id amount invoice { paidAmount status } } }';
-const INVOICE = 'query($id: ID!) { invoice(id: $id) { number status paidAmount issuedOn dueOn payments { amount } } }';
+const INVOICE = 'query($id: ID!) { invoice(id: $id) { number status paidAmount issuedOn dueOn payments(first: 100) { edges { node { amount } } } } }';
 
 beforeAll(async () => {
   fleet = await startTestFleet();
@@ -84,7 +84,7 @@ describe('convertLead', () => {
   const CREATE = 'mutation($input: CreateLeadInput!) { createLead(input: $input) { id } }';
   const CONVERT = `mutation($id: ID!, $input: ConvertLeadInput) {
     convertLead(id: $id, input: $input) {
-      status convertedAccount { name contacts { email } } convertedContact { email } convertedOpportunity { name amount lead { id } }
+      status convertedAccount { name contacts { edges { node { email } } } } convertedContact { email } convertedOpportunity { name amount lead { id } }
     }
   }`;
 
@@ -95,7 +95,7 @@ describe('convertLead', () => {
     const converted = await ok<{ convertLead: Record<string, unknown> }>(CONVERT, { id, input });
     expect(converted.convertLead).toEqual({
       status: 'CONVERTED',
-      convertedAccount: { name: 'Lead GmbH', contacts: [{ email: 'lea@lead.example' }] },
+      convertedAccount: { name: 'Lead GmbH', contacts: { edges: [{ node: { email: 'lea@lead.example' } }] } },
       convertedContact: { email: 'lea@lead.example' },
       convertedOpportunity: { name: 'Lead GmbH summer party', amount: '4200.00', lead: { id } },
     });
@@ -130,9 +130,9 @@ describe('recordPayment', () => {
     const id = await newInvoice('100.00', 'ISSUED');
     const results = await Promise.all(Array.from({ length: 10 }, () => gql(PAY, { id, amount: '7.00' })));
     expect(results.flatMap((result) => result.errors)).toEqual([]);
-    const invoice = await ok<{ invoice: { paidAmount: string; status: string; payments: unknown[] } }>(INVOICE, { id });
+    const invoice = await ok<{ invoice: { paidAmount: string; status: string; payments: { edges: unknown[] } } }>(INVOICE, { id });
     expect(invoice.invoice).toMatchObject({ paidAmount: '70.00', status: 'PARTIALLY_PAID' });
-    expect(invoice.invoice.payments).toHaveLength(10);
+    expect(invoice.invoice.payments.edges).toHaveLength(10);
   });
 
   test('concurrent payments that together would over-pay: the excess ones are refused, the rest counted exactly', async () => {
@@ -141,7 +141,7 @@ describe('recordPayment', () => {
     expect(results.map((result) => codesOf(result)[0] ?? 'OK').sort()).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'OK', 'OK', 'OK']);
     const last = await ok<{ recordPayment: { invoice: { paidAmount: string; status: string } } }>(PAY, { id, amount: '10.00' });
     expect(last.recordPayment.invoice).toEqual({ paidAmount: '100.00', status: 'PAID' });
-    expect((await ok<{ invoice: { payments: unknown[] } }>(INVOICE, { id })).invoice.payments).toHaveLength(4);
+    expect((await ok<{ invoice: { payments: { edges: unknown[] } } }>(INVOICE, { id })).invoice.payments.edges).toHaveLength(4);
   });
 
   test('refuses over-payment, draft and void invoices and non-positive amounts, changing nothing', async () => {
@@ -151,8 +151,8 @@ describe('recordPayment', () => {
     expectError(await gql(PAY, { id, amount: '-1.00' }), 'BAD_USER_INPUT', /amount must be greater than zero/);
     expectError(await gql(PAY, { id: await newInvoice('50.00', 'DRAFT'), amount: '1.00' }), 'BAD_USER_INPUT', /is DRAFT/);
     expectError(await gql(PAY, { id: await newInvoice('50.00', 'VOID'), amount: '1.00' }), 'BAD_USER_INPUT', /is VOID/);
-    const invoice = await ok<{ invoice: { paidAmount: string; status: string; payments: unknown[] } }>(INVOICE, { id });
-    expect(invoice.invoice).toEqual(expect.objectContaining({ paidAmount: '0.00', status: 'ISSUED', payments: [] }));
+    const invoice = await ok<{ invoice: { paidAmount: string; status: string; payments: { edges: unknown[] } } }>(INVOICE, { id });
+    expect(invoice.invoice).toEqual(expect.objectContaining({ paidAmount: '0.00', status: 'ISSUED', payments: { edges: [] } }));
   });
 });
 

@@ -14,7 +14,8 @@ export class PageInfo {
 export interface Page<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** Counted only when the client selected `totalCount`; absent otherwise. */
+  totalCount?: number;
 }
 
 /**
@@ -39,8 +40,8 @@ export function Connection<TNode extends object>(nodeType: ClassType<TNode>, nam
     @Field(() => PageInfo, { description: 'Where this page ended and whether more follow.' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'Rows matching the filter across all pages.' })
-    totalCount!: number;
+    @Field(() => Int, { description: 'Rows matching the filter across all pages. Counted only when selected: leave it out of pages that do not show it.' })
+    totalCount?: number;
   }
   return ConnectionClass;
 }

@@ -1,15 +1,16 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { type Principal } from '../../auth/principal.js';
-import { type AccountContact } from '../../generated/tenant/client.js';
+import { type Account, type AccountContact, type Contact } from '../../generated/tenant/client.js';
 import { Access } from '../../graphql/access.js';
 import { AuditTarget } from '../../graphql/audit-target.js';
 import { type RequestContext } from '../../graphql/context.js';
 import { CurrentPrincipal, TenantWriteDb } from '../../graphql/decorators.js';
 import { parseId } from '../../graphql/ids.js';
 import { type TenantDb as Db } from '../../tenancy/tenant-scope.js';
+import { accountById } from '../accounts/account.service.js';
 import { AccountObject } from '../accounts/account.type.js';
+import { contactById } from '../contacts/contact.service.js';
 import { ContactObject } from '../contacts/contact.type.js';
-import { accountLinksByContact, contactLinksByAccount } from './account-contact.loaders.js';
 import { LinkContactInput } from './account-contact.input.js';
 import { linkContact, unlinkContact } from './account-contact.service.js';
 import { AccountContactObject } from './account-contact.type.js';
@@ -39,22 +40,12 @@ export class AccountContactResolver {
   }
 
   @FieldResolver(() => AccountObject, { description: 'The linked account.' })
-  async account(@Root() link: AccountContact, @Ctx() ctx: RequestContext): Promise<AccountObject> {
-    const links = await accountLinksByContact(ctx).load(link.contactId);
-    const match = links.find((candidate) => candidate.id === link.id);
-    if (!match) {
-      throw new Error('account link vanished during the request');
-    }
-    return match.account;
+  account(@Root() link: AccountContact, @Ctx() ctx: RequestContext): Promise<Account | null> {
+    return accountById(ctx).load(link.accountId);
   }
 
   @FieldResolver(() => ContactObject, { description: 'The linked contact.' })
-  async contact(@Root() link: AccountContact, @Ctx() ctx: RequestContext): Promise<ContactObject> {
-    const links = await contactLinksByAccount(ctx).load(link.accountId);
-    const match = links.find((candidate) => candidate.id === link.id);
-    if (!match) {
-      throw new Error('contact link vanished during the request');
-    }
-    return match.contact;
+  contact(@Root() link: AccountContact, @Ctx() ctx: RequestContext): Promise<Contact | null> {
+    return contactById(ctx).load(link.contactId);
   }
 }

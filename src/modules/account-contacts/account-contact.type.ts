@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Connection } from '../../graphql/pagination/connection.js';
 
 /** The link between an account and a contact, with the contact's role there. */
 @ObjectType('AccountContact', { description: 'The link between an account and a contact, with the role the contact has there.' })
@@ -21,3 +22,6 @@ export class AccountContactObject {
   @Field({ description: 'When the link was made.' })
   createdAt!: Date;
 }
+
+@ObjectType({ description: 'A page of links between accounts and contacts.' })
+export class AccountContactConnection extends Connection(AccountContactObject, 'AccountContact') {}

@@ -1,30 +1,24 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { type Account, type Communication, type Contract, type Event, type Invoice, type Opportunity, type Quote } from '../../generated/tenant/client.js';
+import { type Account } from '../../generated/tenant/client.js';
 import { type RequestContext } from '../../graphql/context.js';
-import { contactLinksByAccount } from '../account-contacts/account-contact.loaders.js';
-import { AccountContactObject } from '../account-contacts/account-contact.type.js';
-import { withActivity } from '../activity/activity-relations.js';
+import { accountContactList } from '../account-contacts/account-contact.list.js';
+import { attachmentsOn, notesOf, tasksOf } from '../activity/activity-relations.js';
 import { AttachmentSubjectType } from '../attachments/attachment.input.js';
-import { communicationsByAccount } from '../communications/communication.loaders.js';
-import { CommunicationObject } from '../communications/communication.type.js';
-import { ContactObject } from '../contacts/contact.type.js';
-import { contractsByAccount } from '../contracts/contract.service.js';
-import { ContractObject } from '../contracts/contract.type.js';
+import { communicationsOf } from '../communications/communication.service.js';
+import { contactList } from '../contacts/contact.service.js';
+import { contractList } from '../contracts/contract.service.js';
 import { createEntityResolver } from '../entity/entity-resolver.js';
-import { eventsByAccount } from '../events/event.service.js';
-import { EventObject } from '../events/event.type.js';
-import { invoicesByAccount } from '../invoices/invoice.service.js';
-import { InvoiceObject } from '../invoices/invoice.type.js';
-import { opportunitiesByAccount } from '../opportunities/opportunity.service.js';
-import { OpportunityObject } from '../opportunities/opportunity.type.js';
-import { quotesByAccount } from '../quotes/quote.service.js';
-import { QuoteObject } from '../quotes/quote.type.js';
+import { hasMany, withRelations } from '../entity/relation-fields.js';
+import { childrenThrough, linkedThrough, linksThrough } from '../entity/relation-page.js';
+import { eventList } from '../events/event.service.js';
+import { invoiceList } from '../invoices/invoice.service.js';
+import { opportunityList } from '../opportunities/opportunity.service.js';
+import { quoteList } from '../quotes/quote.service.js';
 import { loadUser } from '../users/user-field.js';
 import { UserType } from '../users/user.type.js';
 import { AccountsArgs, CreateAccountInput, UpdateAccountInput } from './account.input.js';
 import { accountService } from './account.service.js';
 import { AccountConnection, AccountObject } from './account.type.js';
-
 const AccountCrud = createEntityResolver({
   service: accountService,
   one: 'account',
@@ -39,50 +33,21 @@ const AccountCrud = createEntityResolver({
 });
 
 @Resolver(() => AccountObject)
-export class AccountResolver extends withActivity(AccountCrud, { type: AccountObject, tasks: 'accountId', notes: 'accountId', attachments: AttachmentSubjectType.ACCOUNT }) {
+export class AccountResolver extends withRelations(AccountCrud, AccountObject, {
+  contacts: hasMany(contactList, linkedThrough('account', 'contacts', 'contact'), 'Contacts linked to this account.'),
+  contactLinks: hasMany(accountContactList, linksThrough('account', 'contacts', 'contact'), 'The links behind `contacts`, with role and primary flag, oldest first.'),
+  opportunities: hasMany(opportunityList, childrenThrough('account', 'opportunities'), "The account's deals."),
+  events: hasMany(eventList, childrenThrough('account', 'events'), 'Events organised for the account.'),
+  quotes: hasMany(quoteList, childrenThrough('account', 'quotes'), 'Quotes made to the account.'),
+  contracts: hasMany(contractList, childrenThrough('account', 'contracts'), "The account's contracts."),
+  invoices: hasMany(invoiceList, childrenThrough('account', 'invoices'), 'Invoices billed to the account.'),
+  communications: communicationsOf('account'),
+  tasks: tasksOf('account'),
+  notes: notesOf('account'),
+  attachments: attachmentsOn(AttachmentSubjectType.ACCOUNT),
+}) {
   @FieldResolver(() => UserType, { nullable: true, description: 'The owning user, from the control plane.' })
   owner(@Root() account: Account, @Ctx() ctx: RequestContext): Promise<UserType | null> | null {
     return loadUser(ctx, account.ownerId);
-  }
-
-  @FieldResolver(() => [ContactObject], { description: 'Contacts linked to this account, primary first.' })
-  async contacts(@Root() account: Account, @Ctx() ctx: RequestContext): Promise<ContactObject[]> {
-    const links = await contactLinksByAccount(ctx).load(account.id);
-    return links.map((link) => link.contact);
-  }
-
-  @FieldResolver(() => [AccountContactObject], { description: 'The links behind `contacts`, with role and primary flag.' })
-  contactLinks(@Root() account: Account, @Ctx() ctx: RequestContext): Promise<AccountContactObject[]> {
-    return contactLinksByAccount(ctx).load(account.id);
-  }
-
-  @FieldResolver(() => [OpportunityObject], { description: "The account's deals." })
-  opportunities(@Root() account: Account, @Ctx() ctx: RequestContext): Promise<Opportunity[]> {
-    return opportunitiesByAccount(ctx).load(account.id);
-  }
-
-  @FieldResolver(() => [EventObject], { description: 'Events organised for the account.' })
-  events(@Root() account: Account, @Ctx() ctx: RequestContext): Promise<Event[]> {
-    return eventsByAccount(ctx).load(account.id);
-  }
-
-  @FieldResolver(() => [QuoteObject], { description: 'Quotes made to the account.' })
-  quotes(@Root() account: Account, @Ctx() ctx: RequestContext): Promise<Quote[]> {
-    return quotesByAccount(ctx).load(account.id);
-  }
-
-  @FieldResolver(() => [ContractObject], { description: "The account's contracts." })
-  contracts(@Root() account: Account, @Ctx() ctx: RequestContext): Promise<Contract[]> {
-    return contractsByAccount(ctx).load(account.id);
-  }
-
-  @FieldResolver(() => [InvoiceObject], { description: 'Invoices billed to the account.' })
-  invoices(@Root() account: Account, @Ctx() ctx: RequestContext): Promise<Invoice[]> {
-    return invoicesByAccount(ctx).load(account.id);
-  }
-
-  @FieldResolver(() => [CommunicationObject], { description: 'Emails, calls, meetings and messages with the account, newest first.' })
-  communications(@Root() account: Account, @Ctx() ctx: RequestContext): Promise<Communication[]> {
-    return communicationsByAccount(ctx).load(account.id);
   }
 }

@@ -1,9 +1,11 @@
 import { type Account } from '../../generated/tenant/client.js';
 import { type TenantDb } from '../../tenancy/tenant-scope.js';
 import { allOf, equals, textSearch } from '../entity/entity-inputs.js';
+import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { byIdLoader } from '../entity/relation-loaders.js';
-import { AccountOrderField, type AccountFilter } from './account.input.js';
+import { AccountOrderField, AccountFilter, AccountOrder } from './account.input.js';
+import { AccountConnection } from './account.type.js';
 
 /** Accounts on the generic entity service: only their filter and rules are their own. */
 export const accountService = createEntityService<Account, AccountFilter>({
@@ -23,3 +25,6 @@ export function getAccount(db: TenantDb, id: string): Promise<Account> {
 
 /** Accounts by id, batched per request. */
 export const accountById = byIdLoader<Account>('account');
+
+/** Accounts as the relation connections of other records list them. */
+export const accountList = entityList(accountService, AccountConnection, AccountFilter, AccountOrder);

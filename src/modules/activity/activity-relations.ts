@@ -1,69 +1,30 @@
-import { type ClassType, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { type Attachment, type Note, type Task } from '../../generated/tenant/client.js';
-import { type RequestContext } from '../../graphql/context.js';
+import { attachmentsOf } from '../attachments/attachment-pages.js';
 import { type AttachmentSubjectType } from '../attachments/attachment.input.js';
-import { AttachmentObject } from '../attachments/attachment.type.js';
-import { NoteObject } from '../notes/note.type.js';
-import { TaskObject } from '../tasks/task.type.js';
-import { type ActivityKey, attachmentsOf, notesBy, tasksBy } from './activity-loaders.js';
+import { attachmentList } from '../attachments/attachment.service.js';
+import { type ModelName } from '../entity/entity-delegate.js';
+import { childrenThrough } from '../entity/relation-page.js';
+import { hasMany, type HasMany } from '../entity/relation-fields.js';
+import { noteList } from '../notes/note.service.js';
+import { taskList } from '../tasks/task.service.js';
 
-// Library seam: a TypeScript mixin's base must be typed as a constructor taking `any[]`.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type ResolverClass = abstract new (...args: any[]) => object;
+/** The default order of lists that show the latest first. */
+export const NEWEST_FIRST = { field: 'createdAt', direction: 'desc', text: 'newest first' } as const;
 
-/** Which activity a record has: the column tasks and notes point at it by, and its attachment type. */
-export interface ActivityOptions {
-  /** The entity's object type, which the fields are added to. */
-  type: ClassType;
-  tasks?: ActivityKey;
-  notes?: ActivityKey;
-  attachments: AttachmentSubjectType;
+/** A record's `tasks`: the tasks about it, the soonest due first. */
+export function tasksOf(parent: ModelName): HasMany {
+  return hasMany(taskList, childrenThrough(parent, 'tasks'), 'Tasks about this record, the soonest due first.', {
+    field: 'dueAt',
+    direction: 'asc',
+    text: 'due date ascending, undated last',
+  });
 }
 
-type Identified = { id: string };
-
-function withTasks<TBase extends ResolverClass>(Base: TBase, type: ClassType, key: ActivityKey) {
-  const loader = tasksBy(key);
-  @Resolver(() => type)
-  abstract class TaskRelations extends Base {
-    @FieldResolver(() => [TaskObject], { description: 'Tasks about this record, the soonest due first.' })
-    tasks(@Root() row: Identified, @Ctx() ctx: RequestContext): Promise<Task[]> {
-      return loader(ctx).load(row.id);
-    }
-  }
-  return TaskRelations;
+/** A record's `notes`, newest first. */
+export function notesOf(parent: ModelName): HasMany {
+  return hasMany(noteList, childrenThrough(parent, 'notes'), 'Notes about this record, newest first.', NEWEST_FIRST);
 }
 
-function withNotes<TBase extends ResolverClass>(Base: TBase, type: ClassType, key: ActivityKey) {
-  const loader = notesBy(key);
-  @Resolver(() => type)
-  abstract class NoteRelations extends Base {
-    @FieldResolver(() => [NoteObject], { description: 'Notes about this record, newest first.' })
-    notes(@Root() row: Identified, @Ctx() ctx: RequestContext): Promise<Note[]> {
-      return loader(ctx).load(row.id);
-    }
-  }
-  return NoteRelations;
-}
-
-function withAttachments<TBase extends ResolverClass>(Base: TBase, type: ClassType, subjectType: AttachmentSubjectType) {
-  const loader = attachmentsOf(subjectType);
-  @Resolver(() => type)
-  abstract class AttachmentRelations extends Base {
-    @FieldResolver(() => [AttachmentObject], { description: 'Files attached to this record, newest first.' })
-    attachments(@Root() row: Identified, @Ctx() ctx: RequestContext): Promise<Attachment[]> {
-      return loader(ctx).load(row.id);
-    }
-  }
-  return AttachmentRelations;
-}
-
-/**
- * Adds a record's `tasks`, `notes` and `attachments` fields, each batched per request, to an entity
- * resolver (type-graphql resolver inheritance), so every module declares them in one line.
- */
-export function withActivity<TBase extends ResolverClass>(Base: TBase, options: ActivityOptions) {
-  const tasks = options.tasks ? withTasks(Base, options.type, options.tasks) : Base;
-  const notes = options.notes ? withNotes(tasks, options.type, options.notes) : tasks;
-  return withAttachments(notes, options.type, options.attachments);
+/** A record's `attachments`: the files filed under it, newest first. */
+export function attachmentsOn(subjectType: AttachmentSubjectType): HasMany {
+  return hasMany(attachmentList, attachmentsOf(subjectType), 'Files attached to this record, newest first.', NEWEST_FIRST);
 }

@@ -2,8 +2,10 @@ import { badInput } from '../../errors/app-error.js';
 import { type Attachment } from '../../generated/tenant/client.js';
 import { delegateOf, type ModelName } from '../entity/entity-delegate.js';
 import { allOf, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
-import { AttachmentOrderField, AttachmentSubjectType, type AttachmentFilter } from './attachment.input.js';
+import { AttachmentOrderField, AttachmentSubjectType, AttachmentFilter, AttachmentOrder } from './attachment.input.js';
+import { AttachmentConnection } from './attachment.type.js';
 
 /** The model behind each kind of subject. */
 export const SUBJECT_MODEL: Readonly<Record<AttachmentSubjectType, ModelName>> = {
@@ -40,3 +42,6 @@ export const attachmentService = createEntityService<Attachment, AttachmentFilte
     return { ...data, uploadedById: scope.userId };
   },
 });
+
+/** Attachments as the relation connections of other records list them. */
+export const attachmentList = entityList(attachmentService, AttachmentConnection, AttachmentFilter, AttachmentOrder);

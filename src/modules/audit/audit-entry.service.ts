@@ -30,16 +30,16 @@ function toEntry(row: AuditLog): AuditEntryObject {
 /**
  * A page of one tenant's audit trail, newest first (by row id, the order rows were written). The
  * tenant comes from the caller's principal and is part of every query, so no filter or cursor can
- * reach another tenant's rows.
+ * reach another tenant's rows. The trail is counted only when `countTotal` (the client selected `totalCount`).
  */
-export async function listAuditEntries(control: ControlClient, tenantId: string, args: AuditLogArgs): Promise<Page<AuditEntryObject>> {
+export async function listAuditEntries(control: ControlClient, tenantId: string, args: AuditLogArgs, countTotal: boolean): Promise<Page<AuditEntryObject>> {
   const size = pageSize(args.first);
   const where = whereOf(tenantId, args.filter);
   const paged = args.after ? { AND: [where, { id: { lt: decodeAuditCursor(args.after) } }] } : where;
   const [rows, totalCount] = await Promise.all([
     control.auditLog.findMany({ where: paged, orderBy: { id: 'desc' }, take: size + 1 }),
-    control.auditLog.count({ where }),
+    countTotal ? control.auditLog.count({ where }) : undefined,
   ]);
   const edges = rows.slice(0, size).map((row) => ({ cursor: encodeAuditCursor(row.id), node: toEntry(row) }));
-  return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }, ...(totalCount === undefined ? {} : { totalCount }) };
 }

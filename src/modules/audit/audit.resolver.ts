@@ -1,9 +1,11 @@
-import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { type GraphQLResolveInfo } from 'graphql';
+import { Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { type Principal } from '../../auth/principal.js';
 import { Access } from '../../graphql/access.js';
 import { type RequestContext } from '../../graphql/context.js';
 import { CurrentPrincipal } from '../../graphql/decorators.js';
 import { indexByKey } from '../../graphql/loaders.js';
+import { selectsField } from '../../graphql/pagination/selection.js';
 import { UserType } from '../users/user.type.js';
 import { AuditLogArgs } from './audit-entry.input.js';
 import { listAuditEntries } from './audit-entry.service.js';
@@ -13,8 +15,8 @@ import { AuditEntryConnection, AuditEntryObject } from './audit-entry.type.js';
 export class AuditResolver {
   @Authorized(Access.ADMIN, Access.PLATFORM_ADMIN)
   @Query(() => AuditEntryConnection, { description: "A page of this tenant's audit trail, newest first (tenant ADMINs, OWNERs and platform admins)." })
-  auditLog(@Args() args: AuditLogArgs, @CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<AuditEntryConnection> {
-    return listAuditEntries(ctx.control, principal.tenantId, args);
+  auditLog(@Args() args: AuditLogArgs, @CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<AuditEntryConnection> {
+    return listAuditEntries(ctx.control, principal.tenantId, args, selectsField(info, 'totalCount'));
   }
 
   /**

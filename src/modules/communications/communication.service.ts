@@ -2,7 +2,10 @@ import { type Communication } from '../../generated/tenant/client.js';
 import { allOf, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { referencesOf } from '../entity/references.js';
-import { CommunicationOrderField, type CommunicationFilter } from './communication.input.js';
+import { entityList, hasMany, type HasMany } from '../entity/relation-fields.js';
+import { childrenThrough } from '../entity/relation-page.js';
+import { CommunicationOrderField, CommunicationFilter, CommunicationOrder } from './communication.input.js';
+import { CommunicationConnection } from './communication.type.js';
 
 /** Communications on the generic entity service; the caller is the user of a new one. */
 export const communicationService = createEntityService<Communication, CommunicationFilter>({
@@ -20,3 +23,15 @@ export const communicationService = createEntityService<Communication, Communica
     ),
   prepare: (_next, data, scope, mode) => (mode === 'create' ? { ...data, userId: scope.userId } : data),
 });
+
+/** Communications as the relation connections of other records list them. */
+export const communicationList = entityList(communicationService, CommunicationConnection, CommunicationFilter, CommunicationOrder);
+
+/** A record's `communications`: the emails, calls, meetings and messages with it, newest first. */
+export function communicationsOf(parent: 'account' | 'contact' | 'lead'): HasMany {
+  return hasMany(communicationList, childrenThrough(parent, 'communications'), `Emails, calls, meetings and messages with the ${parent}, newest first.`, {
+    field: CommunicationOrderField.OCCURRED_AT,
+    direction: 'desc',
+    text: 'newest first',
+  });
+}

@@ -3,10 +3,12 @@ import { type TenantDb } from '../../tenancy/tenant-scope.js';
 import { type Json } from '../entity/entity-delegate.js';
 import { type WriteScope } from '../entity/entity-definition.js';
 import { allOf, textSearch } from '../entity/entity-inputs.js';
+import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { byIdLoader } from '../entity/relation-loaders.js';
 import { notFound } from '../../errors/app-error.js';
-import { ContactOrderField, type ContactFilter } from './contact.input.js';
+import { ContactOrderField, ContactFilter, ContactOrder } from './contact.input.js';
+import { ContactConnection } from './contact.type.js';
 
 /** Every id must name an account of this tenant (the scoped query cannot see others'). */
 async function assertAccountsExist(db: TenantDb, ids: string[]): Promise<void> {
@@ -54,3 +56,6 @@ export function getContact(db: TenantDb, id: string): Promise<Contact> {
 
 /** Contacts by id, batched per request. */
 export const contactById = byIdLoader<Contact>('contact');
+
+/** Contacts as the relation connections of other records list them. */
+export const contactList = entityList(contactService, ContactConnection, ContactFilter, ContactOrder);

@@ -1,10 +1,12 @@
 import { type Contract } from '../../generated/tenant/client.js';
 import { assertDateOrder } from '../entity/date-order.js';
 import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { byIdLoader, hasManyLoader } from '../entity/relation-loaders.js';
 import { referencesOf } from '../entity/references.js';
-import { ContractOrderField, type ContractFilter } from './contract.input.js';
+import { ContractOrderField, ContractFilter, ContractOrder } from './contract.input.js';
+import { ContractConnection } from './contract.type.js';
 
 /** Contracts on the generic entity service; a contract may not end before it begins. */
 export const contractService = createEntityService<Contract, ContractFilter>({
@@ -29,6 +31,7 @@ export const contractService = createEntityService<Contract, ContractFilter>({
 
 /** Contracts by id and by account, event and quote, batched per request. */
 export const contractById = byIdLoader<Contract>('contract');
-export const contractsByAccount = hasManyLoader<Contract>('contract', 'accountId');
-export const contractsByEvent = hasManyLoader<Contract>('contract', 'eventId');
 export const contractsByQuote = hasManyLoader<Contract>('contract', 'quoteId');
+
+/** Contracts as the relation connections of other records list them. */
+export const contractList = entityList(contractService, ContractConnection, ContractFilter, ContractOrder);

@@ -1,9 +1,11 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
+import { type GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, ID, Info, Mutation, Query, Resolver, type ClassType } from 'type-graphql';
 import { type Principal } from '../../auth/principal.js';
 import { Access } from '../../graphql/access.js';
 import { type RequestContext } from '../../graphql/context.js';
 import { CurrentPrincipal, TenantDb, TenantWriteDb } from '../../graphql/decorators.js';
 import { parseId } from '../../graphql/ids.js';
+import { selectsField } from '../../graphql/pagination/selection.js';
 import { type TenantDb as Db } from '../../tenancy/tenant-scope.js';
 import { type EntityRow } from './entity-delegate.js';
 import { type WriteScope } from './entity-definition.js';
@@ -50,8 +52,8 @@ export function createEntityResolver<T extends EntityRow, TFilter>(options: Enti
 
     @Authorized(Access.VIEWER)
     @Query(() => options.connectionType, { name: many, description: `A page of this tenant's ${noun}.` })
-    list(@Args(() => options.argsType) args: ListArgs<TFilter>, @TenantDb() db: Db): Promise<unknown> {
-      return service.list(db, args);
+    list(@Args(() => options.argsType) args: ListArgs<TFilter>, @TenantDb() db: Db, @Info() info: GraphQLResolveInfo): Promise<unknown> {
+      return service.list(db, args, selectsField(info, 'totalCount'));
     }
 
     @Authorized(Access.VIEWER)

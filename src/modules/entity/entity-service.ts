@@ -1,5 +1,6 @@
 import { AppError, badInput, ErrorCode, notFound } from '../../errors/app-error.js';
 import { type Page } from '../../graphql/pagination/connection.js';
+import { type Direction, type KeysetOrder } from '../../graphql/pagination/keyset.js';
 import { paginate } from '../../graphql/pagination/paginate.js';
 import { type PageArgs } from '../../graphql/pagination/page-args.js';
 import { type TenantDb } from '../../tenancy/tenant-scope.js';
@@ -7,15 +8,30 @@ import { assertTenantMember } from '../users/membership-guard.js';
 import { delegateOf, type EntityRow, type Json } from './entity-delegate.js';
 import { type EntityDefinition, type WriteScope } from './entity-definition.js';
 
+/** A list's `orderBy` as the client gave it. */
+export interface ListOrder {
+  field: string;
+  direction: Direction;
+}
+
 /** A list's arguments: paging plus the entity's own filter and order. */
 export interface ListArgs<TFilter> extends PageArgs {
   filter?: TFilter | null;
-  orderBy?: { field: string; direction: 'asc' | 'desc' } | null;
+  orderBy?: ListOrder | null;
+}
+
+/** The keyset order of a list: the client's `orderBy`, or the list's default, NULLs last where the entity says the field may be NULL. */
+export function keysetOrderOf(definition: Pick<EntityDefinition<unknown>, 'nullableOrder'>, orderBy: ListOrder | null | undefined, fallback: ListOrder): KeysetOrder {
+  const { field, direction } = orderBy ?? fallback;
+  return { field, direction, nullable: definition.nullableOrder?.includes(field) ?? false };
 }
 
 /** The five operations every entity has, the same way for all of them. */
 export interface EntityService<T extends EntityRow, TFilter> {
-  list(db: TenantDb, args: ListArgs<TFilter>): Promise<Page<T>>;
+  /** What the service was made from: relation connections of this entity read it too. */
+  readonly definition: EntityDefinition<TFilter>;
+  /** A page of the list; `countTotal` when the client selected `totalCount`. */
+  list(db: TenantDb, args: ListArgs<TFilter>, countTotal: boolean): Promise<Page<T>>;
   get(db: TenantDb, id: string): Promise<T>;
   create(scope: WriteScope, input: object): Promise<T>;
   update(scope: WriteScope, id: string, input: object, expectedUpdatedAt?: Date | null): Promise<T>;
@@ -85,17 +101,16 @@ export function createEntityService<T extends EntityRow, TFilter>(definition: En
   }
 
   return {
-    list(db, args) {
-      const field = args.orderBy?.field ?? definition.defaultOrder;
+    definition,
+    list(db, args, countTotal) {
       return paginate<T>({
         findMany: (query) => rows(db).findMany(query),
         count: (query) => rows(db).count(query),
         where: args.filter ? definition.where(args.filter) : {},
-        sortField: field,
-        direction: args.orderBy?.direction ?? 'asc',
-        nullable: definition.nullableOrder?.includes(field) ?? false,
+        order: keysetOrderOf(definition, args.orderBy, { field: definition.defaultOrder, direction: 'asc' }),
         first: args.first,
         after: args.after,
+        countTotal,
       });
     },
     get,

@@ -1,10 +1,11 @@
 import { type EventDate } from '../../generated/tenant/client.js';
 import { assertDateOrder } from '../entity/date-order.js';
 import { allOf, dateWithin, equals } from '../entity/entity-inputs.js';
+import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
-import { hasManyLoader } from '../entity/relation-loaders.js';
 import { referencesOf } from '../entity/references.js';
-import { EventDateOrderField, type EventDateFilter } from './event-date.input.js';
+import { EventDateOrderField, EventDateFilter, EventDateOrder } from './event-date.input.js';
+import { EventDateConnection } from './event-date.type.js';
 
 /** Event dates on the generic entity service; a date may not end before it starts. */
 export const eventDateService = createEntityService<EventDate, EventDateFilter>({
@@ -20,5 +21,5 @@ export const eventDateService = createEntityService<EventDate, EventDateFilter>(
   },
 });
 
-/** The dates of events, in time order, batched per request. */
-export const datesByEvent = hasManyLoader<EventDate>('eventDate', 'eventId', [{ startsAt: 'asc' }, { id: 'asc' }]);
+/** Event dates as the relation connections of other records list them. */
+export const eventDateList = entityList(eventDateService, EventDateConnection, EventDateFilter, EventDateOrder);

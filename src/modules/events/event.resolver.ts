@@ -1,21 +1,19 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { type Account, type Contract, type Event, type EventDate, type Invoice, type Location, type Quote } from '../../generated/tenant/client.js';
+import { type Account, type Event, type Location } from '../../generated/tenant/client.js';
 import { type RequestContext } from '../../graphql/context.js';
-import { withActivity } from '../activity/activity-relations.js';
-import { AttachmentSubjectType } from '../attachments/attachment.input.js';
 import { AccountObject } from '../accounts/account.type.js';
-import { contractsByEvent } from '../contracts/contract.service.js';
-import { ContractObject } from '../contracts/contract.type.js';
+import { attachmentsOn, notesOf, tasksOf } from '../activity/activity-relations.js';
+import { AttachmentSubjectType } from '../attachments/attachment.input.js';
+import { contractList } from '../contracts/contract.service.js';
 import { createEntityResolver } from '../entity/entity-resolver.js';
+import { hasMany, withRelations } from '../entity/relation-fields.js';
 import { byIdLoader, loadOptional } from '../entity/relation-loaders.js';
-import { datesByEvent } from '../event-dates/event-date.service.js';
-import { EventDateObject } from '../event-dates/event-date.type.js';
-import { invoicesByEvent } from '../invoices/invoice.service.js';
-import { InvoiceObject } from '../invoices/invoice.type.js';
+import { childrenThrough } from '../entity/relation-page.js';
+import { eventDateList } from '../event-dates/event-date.service.js';
+import { invoiceList } from '../invoices/invoice.service.js';
 import { locationById } from '../locations/location.service.js';
 import { LocationObject } from '../locations/location.type.js';
-import { quotesByEvent } from '../quotes/quote.service.js';
-import { QuoteObject } from '../quotes/quote.type.js';
+import { quoteList } from '../quotes/quote.service.js';
 import { loadUser } from '../users/user-field.js';
 import { UserType } from '../users/user.type.js';
 import { CreateEventInput, EventsArgs, UpdateEventInput } from './event.input.js';
@@ -38,12 +36,15 @@ const EventCrud = createEntityResolver({
 });
 
 @Resolver(() => EventObject)
-export class EventResolver extends withActivity(EventCrud, { type: EventObject, tasks: 'eventId', notes: 'eventId', attachments: AttachmentSubjectType.EVENT }) {
-  @FieldResolver(() => [EventDateObject], { description: 'The days or sessions of the event, in time order.' })
-  dates(@Root() event: Event, @Ctx() ctx: RequestContext): Promise<EventDate[]> {
-    return datesByEvent(ctx).load(event.id);
-  }
-
+export class EventResolver extends withRelations(EventCrud, EventObject, {
+  dates: hasMany(eventDateList, childrenThrough('event', 'dates'), 'The days or sessions of the event, in time order.', { field: 'startsAt', direction: 'asc', text: 'start ascending' }),
+  quotes: hasMany(quoteList, childrenThrough('event', 'quotes'), 'Quotes made for the event.'),
+  contracts: hasMany(contractList, childrenThrough('event', 'contracts'), 'Contracts for the event.'),
+  invoices: hasMany(invoiceList, childrenThrough('event', 'invoices'), 'Invoices for the event.'),
+  tasks: tasksOf('event'),
+  notes: notesOf('event'),
+  attachments: attachmentsOn(AttachmentSubjectType.EVENT),
+}) {
   @FieldResolver(() => LocationObject, { nullable: true, description: 'The main venue.' })
   location(@Root() event: Event, @Ctx() ctx: RequestContext): Promise<Location | null> | null {
     return loadOptional(locationById(ctx), event.locationId);
@@ -52,21 +53,6 @@ export class EventResolver extends withActivity(EventCrud, { type: EventObject, 
   @FieldResolver(() => AccountObject, { nullable: true, description: 'The client account.' })
   account(@Root() event: Event, @Ctx() ctx: RequestContext): Promise<Account | null> | null {
     return loadOptional(accountById(ctx), event.accountId);
-  }
-
-  @FieldResolver(() => [QuoteObject], { description: 'Quotes made for the event.' })
-  quotes(@Root() event: Event, @Ctx() ctx: RequestContext): Promise<Quote[]> {
-    return quotesByEvent(ctx).load(event.id);
-  }
-
-  @FieldResolver(() => [ContractObject], { description: 'Contracts for the event.' })
-  contracts(@Root() event: Event, @Ctx() ctx: RequestContext): Promise<Contract[]> {
-    return contractsByEvent(ctx).load(event.id);
-  }
-
-  @FieldResolver(() => [InvoiceObject], { description: 'Invoices for the event.' })
-  invoices(@Root() event: Event, @Ctx() ctx: RequestContext): Promise<Invoice[]> {
-    return invoicesByEvent(ctx).load(event.id);
   }
 
   @FieldResolver(() => UserType, { nullable: true, description: 'The owning user, from the control plane.' })

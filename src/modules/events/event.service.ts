@@ -1,9 +1,11 @@
 import { type Event } from '../../generated/tenant/client.js';
 import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
-import { byIdLoader, hasManyLoader } from '../entity/relation-loaders.js';
+import { byIdLoader } from '../entity/relation-loaders.js';
 import { referencesOf } from '../entity/references.js';
-import { EventOrderField, type EventFilter } from './event.input.js';
+import { EventOrderField, EventFilter, EventOrder } from './event.input.js';
+import { EventConnection } from './event.type.js';
 
 /** Events on the generic entity service. */
 export const eventService = createEntityService<Event, EventFilter>({
@@ -27,5 +29,6 @@ export const eventService = createEntityService<Event, EventFilter>({
 
 /** Events by id, and the events of accounts and of locations, batched per request. */
 export const eventById = byIdLoader<Event>('event');
-export const eventsByAccount = hasManyLoader<Event>('event', 'accountId');
-export const eventsByLocation = hasManyLoader<Event>('event', 'locationId');
+
+/** Events as the relation connections of other records list them. */
+export const eventList = entityList(eventService, EventConnection, EventFilter, EventOrder);

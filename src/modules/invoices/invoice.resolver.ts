@@ -1,18 +1,19 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { type Account, type Contract, type Event, type Invoice, type Payment } from '../../generated/tenant/client.js';
+import { type Account, type Contract, type Event, type Invoice } from '../../generated/tenant/client.js';
 import { type RequestContext } from '../../graphql/context.js';
 import { accountById } from '../accounts/account.service.js';
 import { AccountObject } from '../accounts/account.type.js';
-import { withActivity } from '../activity/activity-relations.js';
+import { attachmentsOn } from '../activity/activity-relations.js';
 import { AttachmentSubjectType } from '../attachments/attachment.input.js';
 import { contractById } from '../contracts/contract.service.js';
 import { ContractObject } from '../contracts/contract.type.js';
 import { createEntityResolver } from '../entity/entity-resolver.js';
+import { hasMany, withRelations } from '../entity/relation-fields.js';
 import { loadOptional } from '../entity/relation-loaders.js';
+import { childrenThrough } from '../entity/relation-page.js';
 import { eventById } from '../events/event.service.js';
 import { EventObject } from '../events/event.type.js';
-import { paymentsByInvoice } from '../payments/payment.service.js';
-import { PaymentObject } from '../payments/payment.type.js';
+import { paymentList } from '../payments/payment.service.js';
 import { CreateInvoiceInput, InvoicesArgs, UpdateInvoiceInput } from './invoice.input.js';
 import { invoiceService } from './invoice.service.js';
 import { InvoiceConnection, InvoiceObject } from './invoice.type.js';
@@ -31,7 +32,10 @@ const InvoiceCrud = createEntityResolver({
 });
 
 @Resolver(() => InvoiceObject)
-export class InvoiceResolver extends withActivity(InvoiceCrud, { type: InvoiceObject, attachments: AttachmentSubjectType.INVOICE }) {
+export class InvoiceResolver extends withRelations(InvoiceCrud, InvoiceObject, {
+  payments: hasMany(paymentList, childrenThrough('invoice', 'payments'), 'Payments received, oldest first.', { field: 'receivedAt', direction: 'asc', text: 'oldest first' }),
+  attachments: attachmentsOn(AttachmentSubjectType.INVOICE),
+}) {
   @FieldResolver(() => AccountObject, { description: 'The account billed.' })
   account(@Root() invoice: Invoice, @Ctx() ctx: RequestContext): Promise<Account | null> {
     return accountById(ctx).load(invoice.accountId);
@@ -45,10 +49,5 @@ export class InvoiceResolver extends withActivity(InvoiceCrud, { type: InvoiceOb
   @FieldResolver(() => EventObject, { nullable: true, description: 'The event it bills for.' })
   event(@Root() invoice: Invoice, @Ctx() ctx: RequestContext): Promise<Event | null> | null {
     return loadOptional(eventById(ctx), invoice.eventId);
-  }
-
-  @FieldResolver(() => [PaymentObject], { description: 'Payments received, oldest first.' })
-  payments(@Root() invoice: Invoice, @Ctx() ctx: RequestContext): Promise<Payment[]> {
-    return paymentsByInvoice(ctx).load(invoice.id);
   }
 }

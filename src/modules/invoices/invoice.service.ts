@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { type Invoice } from '../../generated/tenant/client.js';
 import { assertDateOrder } from '../entity/date-order.js';
 import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
-import { byIdLoader, hasManyLoader } from '../entity/relation-loaders.js';
+import { byIdLoader } from '../entity/relation-loaders.js';
 import { referencesOf } from '../entity/references.js';
-import { InvoiceOrderField, type InvoiceFilter } from './invoice.input.js';
+import { InvoiceOrderField, InvoiceFilter, InvoiceOrder } from './invoice.input.js';
+import { InvoiceConnection } from './invoice.type.js';
 
 /** Invoices on the generic entity service; an invoice may not fall due before it is issued. */
 export const invoiceService = createEntityService<Invoice, InvoiceFilter>({
@@ -30,6 +32,6 @@ export const invoiceService = createEntityService<Invoice, InvoiceFilter>({
 
 /** Invoices by id and by account, contract and event, batched per request. */
 export const invoiceById = byIdLoader<Invoice>('invoice');
-export const invoicesByAccount = hasManyLoader<Invoice>('invoice', 'accountId');
-export const invoicesByContract = hasManyLoader<Invoice>('invoice', 'contractId');
-export const invoicesByEvent = hasManyLoader<Invoice>('invoice', 'eventId');
+
+/** Invoices as the relation connections of other records list them. */
+export const invoiceList = entityList(invoiceService, InvoiceConnection, InvoiceFilter, InvoiceOrder);

@@ -1,15 +1,15 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { type Account, type Communication, type Contact, type Lead, type Opportunity } from '../../generated/tenant/client.js';
+import { type Account, type Contact, type Lead, type Opportunity } from '../../generated/tenant/client.js';
 import { type RequestContext } from '../../graphql/context.js';
 import { accountById } from '../accounts/account.service.js';
 import { AccountObject } from '../accounts/account.type.js';
-import { withActivity } from '../activity/activity-relations.js';
+import { attachmentsOn, notesOf } from '../activity/activity-relations.js';
 import { AttachmentSubjectType } from '../attachments/attachment.input.js';
-import { communicationsByLead } from '../communications/communication.loaders.js';
-import { CommunicationObject } from '../communications/communication.type.js';
+import { communicationsOf } from '../communications/communication.service.js';
 import { contactById } from '../contacts/contact.service.js';
 import { ContactObject } from '../contacts/contact.type.js';
 import { createEntityResolver } from '../entity/entity-resolver.js';
+import { withRelations } from '../entity/relation-fields.js';
 import { loadOptional } from '../entity/relation-loaders.js';
 import { opportunityById } from '../opportunities/opportunity.service.js';
 import { OpportunityObject } from '../opportunities/opportunity.type.js';
@@ -33,7 +33,11 @@ const LeadCrud = createEntityResolver({
 });
 
 @Resolver(() => LeadObject)
-export class LeadResolver extends withActivity(LeadCrud, { type: LeadObject, notes: 'leadId', attachments: AttachmentSubjectType.LEAD }) {
+export class LeadResolver extends withRelations(LeadCrud, LeadObject, {
+  communications: communicationsOf('lead'),
+  notes: notesOf('lead'),
+  attachments: attachmentsOn(AttachmentSubjectType.LEAD),
+}) {
   @FieldResolver(() => UserType, { nullable: true, description: 'The owning user, from the control plane.' })
   owner(@Root() lead: Lead, @Ctx() ctx: RequestContext): Promise<UserType | null> | null {
     return loadUser(ctx, lead.ownerId);
@@ -52,10 +56,5 @@ export class LeadResolver extends withActivity(LeadCrud, { type: LeadObject, not
   @FieldResolver(() => OpportunityObject, { nullable: true, description: 'The opportunity the lead was converted into.' })
   convertedOpportunity(@Root() lead: Lead, @Ctx() ctx: RequestContext): Promise<Opportunity | null> | null {
     return loadOptional(opportunityById(ctx), lead.convertedOpportunityId);
-  }
-
-  @FieldResolver(() => [CommunicationObject], { description: 'Emails, calls, meetings and messages with the lead, newest first.' })
-  communications(@Root() lead: Lead, @Ctx() ctx: RequestContext): Promise<Communication[]> {
-    return communicationsByLead(ctx).load(lead.id);
   }
 }

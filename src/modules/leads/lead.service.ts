@@ -1,8 +1,10 @@
 import { type Lead } from '../../generated/tenant/client.js';
 import { allOf, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { byIdLoader } from '../entity/relation-loaders.js';
-import { LeadOrderField, type LeadFilter } from './lead.input.js';
+import { LeadOrderField, LeadFilter, LeadOrder } from './lead.input.js';
+import { LeadConnection } from './lead.type.js';
 
 /** Leads on the generic entity service. */
 export const leadService = createEntityService<Lead, LeadFilter>({
@@ -22,3 +24,6 @@ export const leadService = createEntityService<Lead, LeadFilter>({
 
 /** Leads by id, batched per request. */
 export const leadById = byIdLoader<Lead>('lead');
+
+/** Leads as the relation connections of other records list them. */
+export const leadList = entityList(leadService, LeadConnection, LeadFilter, LeadOrder);

@@ -1,9 +1,8 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { type Event, type Location } from '../../generated/tenant/client.js';
-import { type RequestContext } from '../../graphql/context.js';
+import { Resolver } from 'type-graphql';
 import { createEntityResolver } from '../entity/entity-resolver.js';
-import { eventsByLocation } from '../events/event.service.js';
-import { EventObject } from '../events/event.type.js';
+import { hasMany, withRelations } from '../entity/relation-fields.js';
+import { childrenThrough } from '../entity/relation-page.js';
+import { eventList } from '../events/event.service.js';
 import { CreateLocationInput, LocationsArgs, UpdateLocationInput } from './location.input.js';
 import { locationService } from './location.service.js';
 import { LocationConnection, LocationObject } from './location.type.js';
@@ -22,9 +21,7 @@ const LocationCrud = createEntityResolver({
 });
 
 @Resolver(() => LocationObject)
-export class LocationResolver extends LocationCrud {
-  @FieldResolver(() => [EventObject], { description: 'Events whose main venue this is.' })
-  events(@Root() location: Location, @Ctx() ctx: RequestContext): Promise<Event[]> {
-    return eventsByLocation(ctx).load(location.id);
-  }
+export class LocationResolver extends withRelations(LocationCrud, LocationObject, {
+  events: hasMany(eventList, childrenThrough('location', 'events'), 'Events whose main venue this is.'),
+}) {
 }

@@ -1,8 +1,10 @@
 import { type Location } from '../../generated/tenant/client.js';
 import { allOf, equals, textSearch } from '../entity/entity-inputs.js';
+import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { byIdLoader } from '../entity/relation-loaders.js';
-import { LocationOrderField, type LocationFilter } from './location.input.js';
+import { LocationOrderField, LocationFilter, LocationOrder } from './location.input.js';
+import { LocationConnection } from './location.type.js';
 
 /** Locations on the generic entity service. */
 export const locationService = createEntityService<Location, LocationFilter>({
@@ -16,3 +18,6 @@ export const locationService = createEntityService<Location, LocationFilter>({
 
 /** Locations by id, batched per request. */
 export const locationById = byIdLoader<Location>('location');
+
+/** Locations as the relation connections of other records list them. */
+export const locationList = entityList(locationService, LocationConnection, LocationFilter, LocationOrder);

@@ -1,10 +1,12 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { type GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { type Principal } from '../../auth/principal.js';
 import { Access } from '../../graphql/access.js';
 import { AuditTarget, type AuditTargetSpec } from '../../graphql/audit-target.js';
 import { type RequestContext } from '../../graphql/context.js';
 import { CurrentPrincipal } from '../../graphql/decorators.js';
 import { parseId } from '../../graphql/ids.js';
+import { selectsField } from '../../graphql/pagination/selection.js';
 import { AddTenantMemberInput, SetMemberRoleArgs, TenantMembersArgs } from './member.input.js';
 import { type MemberChange } from './member.service.js';
 import { TenantMemberConnection, TenantMemberObject } from './member.type.js';
@@ -18,8 +20,8 @@ function memberAudit(detail: (change: MemberChange) => string): AuditTargetSpec<
 export class MemberResolver {
   @Authorized(Access.VIEWER)
   @Query(() => TenantMemberConnection, { description: "A page of this tenant's members with their roles." })
-  tenantMembers(@Args() args: TenantMembersArgs, @CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext): Promise<TenantMemberConnection> {
-    return ctx.services.members.list(principal.tenantId, args);
+  tenantMembers(@Args() args: TenantMembersArgs, @CurrentPrincipal() principal: Principal, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<TenantMemberConnection> {
+    return ctx.services.members.list(principal.tenantId, args, selectsField(info, 'totalCount'));
   }
 
   @Authorized(Access.ADMIN)

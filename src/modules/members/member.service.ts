@@ -41,7 +41,8 @@ export class MemberService {
     private readonly refreshTokens: RefreshTokens,
   ) {}
 
-  list(tenantId: string, args: TenantMembersArgs): Promise<Page<MemberRow>> {
+  /** A page of the tenant's members; counted only when `countTotal` (the client selected `totalCount`). */
+  list(tenantId: string, args: TenantMembersArgs, countTotal: boolean): Promise<Page<MemberRow>> {
     const search = args.filter?.search;
     const where: Prisma.MembershipWhereInput = {
       tenantId,
@@ -54,10 +55,10 @@ export class MemberService {
       findMany: (query) => this.control.membership.findMany({ ...query, include: withUser }),
       count: (query) => this.control.membership.count(query),
       where,
-      sortField: args.orderBy?.field ?? TenantMemberOrderField.CREATED_AT,
-      direction: args.orderBy?.direction ?? 'asc',
+      order: { field: args.orderBy?.field ?? TenantMemberOrderField.CREATED_AT, direction: args.orderBy?.direction ?? 'asc', nullable: false },
       first: args.first,
       after: args.after,
+      countTotal,
     });
   }
 

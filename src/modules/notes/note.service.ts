@@ -1,8 +1,10 @@
 import { type Note } from '../../generated/tenant/client.js';
 import { allOf, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { referencesOf } from '../entity/references.js';
-import { NoteOrderField, type NoteFilter } from './note.input.js';
+import { NoteOrderField, NoteFilter, NoteOrder } from './note.input.js';
+import { NoteConnection } from './note.type.js';
 
 /** Notes on the generic entity service; the caller is the author of a new note. */
 export const noteService = createEntityService<Note, NoteFilter>({
@@ -15,3 +17,6 @@ export const noteService = createEntityService<Note, NoteFilter>({
     allOf(textSearch(filter.search, ['body']), ...equalsEach(filter, 'authorId', 'accountId', 'contactId', 'leadId', 'opportunityId', 'eventId')),
   prepare: (_next, data, scope, mode) => (mode === 'create' ? { ...data, authorId: scope.userId } : data),
 });
+
+/** Notes as the relation connections of other records list them. */
+export const noteList = entityList(noteService, NoteConnection, NoteFilter, NoteOrder);

@@ -1,9 +1,11 @@
 import { type Opportunity } from '../../generated/tenant/client.js';
 import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
-import { byIdLoader, hasManyLoader } from '../entity/relation-loaders.js';
+import { byIdLoader } from '../entity/relation-loaders.js';
 import { referencesOf } from '../entity/references.js';
-import { OpportunityOrderField, type OpportunityFilter } from './opportunity.input.js';
+import { OpportunityOrderField, OpportunityFilter, OpportunityOrder } from './opportunity.input.js';
+import { OpportunityConnection } from './opportunity.type.js';
 
 /** Opportunities on the generic entity service. */
 export const opportunityService = createEntityService<Opportunity, OpportunityFilter>({
@@ -25,4 +27,6 @@ export const opportunityService = createEntityService<Opportunity, OpportunityFi
 
 /** Opportunities by id, and the opportunities of accounts, batched per request. */
 export const opportunityById = byIdLoader<Opportunity>('opportunity');
-export const opportunitiesByAccount = hasManyLoader<Opportunity>('opportunity', 'accountId');
+
+/** Opportunities as the relation connections of other records list them. */
+export const opportunityList = entityList(opportunityService, OpportunityConnection, OpportunityFilter, OpportunityOrder);

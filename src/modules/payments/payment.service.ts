@@ -1,9 +1,10 @@
 import { type Payment } from '../../generated/tenant/client.js';
 import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { entityList } from '../entity/relation-fields.js';
 import { createEntityService, type EntityService } from '../entity/entity-service.js';
-import { hasManyLoader } from '../entity/relation-loaders.js';
 import { recordPayment, removePayment } from '../workflows/payment-recording.js';
-import { type CreatePaymentInput, PaymentOrderField, type PaymentFilter } from './payment.input.js';
+import { type CreatePaymentInput, PaymentOrderField, PaymentFilter, PaymentOrder } from './payment.input.js';
+import { PaymentConnection } from './payment.type.js';
 
 const generic = createEntityService<Payment, PaymentFilter>({
   name: 'Payment',
@@ -30,5 +31,5 @@ export const paymentService: EntityService<Payment, PaymentFilter> = {
   delete: (scope, id, expectedUpdatedAt) => removePayment(scope.db, id, expectedUpdatedAt),
 };
 
-/** The payments of invoices, oldest first, batched per request. */
-export const paymentsByInvoice = hasManyLoader<Payment>('payment', 'invoiceId', [{ receivedAt: 'asc' }, { id: 'asc' }]);
+/** Payments as the relation connections of other records list them. */
+export const paymentList = entityList(paymentService, PaymentConnection, PaymentFilter, PaymentOrder);

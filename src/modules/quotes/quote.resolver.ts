@@ -3,7 +3,6 @@ import { type Account, type Contract, type Event, type Quote } from '../../gener
 import { type RequestContext } from '../../graphql/context.js';
 import { accountById } from '../accounts/account.service.js';
 import { AccountObject } from '../accounts/account.type.js';
-import { withActivity } from '../activity/activity-relations.js';
 import { AttachmentSubjectType } from '../attachments/attachment.input.js';
 import { contractsByQuote } from '../contracts/contract.service.js';
 import { ContractObject } from '../contracts/contract.type.js';
@@ -14,6 +13,8 @@ import { EventObject } from '../events/event.type.js';
 import { CreateQuoteInput, QuotesArgs, UpdateQuoteInput } from './quote.input.js';
 import { quoteService } from './quote.service.js';
 import { QuoteConnection, QuoteObject } from './quote.type.js';
+import { attachmentsOn } from '../activity/activity-relations.js';
+import { withRelations } from '../entity/relation-fields.js';
 
 const QuoteCrud = createEntityResolver({
   service: quoteService,
@@ -29,7 +30,9 @@ const QuoteCrud = createEntityResolver({
 });
 
 @Resolver(() => QuoteObject)
-export class QuoteResolver extends withActivity(QuoteCrud, { type: QuoteObject, attachments: AttachmentSubjectType.QUOTE }) {
+export class QuoteResolver extends withRelations(QuoteCrud, QuoteObject, {
+  attachments: attachmentsOn(AttachmentSubjectType.QUOTE),
+}) {
   @FieldResolver(() => AccountObject, { description: 'The account the quote is for.' })
   account(@Root() quote: Quote, @Ctx() ctx: RequestContext): Promise<Account | null> {
     return accountById(ctx).load(quote.accountId);

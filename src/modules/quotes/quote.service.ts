@@ -1,9 +1,11 @@
 import { Prisma, type Quote } from '../../generated/tenant/client.js';
 import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
-import { byIdLoader, hasManyLoader } from '../entity/relation-loaders.js';
+import { byIdLoader } from '../entity/relation-loaders.js';
 import { referencesOf } from '../entity/references.js';
-import { QuoteOrderField, type QuoteFilter } from './quote.input.js';
+import { QuoteOrderField, QuoteFilter, QuoteOrder } from './quote.input.js';
+import { QuoteConnection } from './quote.type.js';
 
 /** Quotes on the generic entity service; the total is derived, so it can never disagree. */
 export const quoteService = createEntityService<Quote, QuoteFilter>({
@@ -28,5 +30,6 @@ export const quoteService = createEntityService<Quote, QuoteFilter>({
 
 /** Quotes by id, and the quotes of accounts and of events, batched per request. */
 export const quoteById = byIdLoader<Quote>('quote');
-export const quotesByAccount = hasManyLoader<Quote>('quote', 'accountId');
-export const quotesByEvent = hasManyLoader<Quote>('quote', 'eventId');
+
+/** Quotes as the relation connections of other records list them. */
+export const quoteList = entityList(quoteService, QuoteConnection, QuoteFilter, QuoteOrder);

@@ -1,8 +1,10 @@
 import { type Task } from '../../generated/tenant/client.js';
 import { allOf, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { referencesOf } from '../entity/references.js';
-import { TaskOrderField, type TaskFilter } from './task.input.js';
+import { TaskOrderField, TaskFilter, TaskOrder } from './task.input.js';
+import { TaskConnection } from './task.type.js';
 
 /** Tasks on the generic entity service. */
 export const taskService = createEntityService<Task, TaskFilter>({
@@ -20,3 +22,6 @@ export const taskService = createEntityService<Task, TaskFilter>({
       ...equalsEach(filter, 'status', 'priority', 'assigneeId', 'accountId', 'contactId', 'opportunityId', 'eventId'),
     ),
 });
+
+/** Tasks as the relation connections of other records list them. */
+export const taskList = entityList(taskService, TaskConnection, TaskFilter, TaskOrder);
