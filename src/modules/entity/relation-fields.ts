@@ -97,5 +97,6 @@ export function withRelations<TBase extends ResolverClass>(Base: TBase, type: Cl
 /** A has-many relation field: `read` finds the children, the child list gives its types and rules. */
 export function hasMany<TFilter extends object>(child: EntityList<TFilter>, read: RelationReader, description: string, defaultOrder?: ListOrder & { text: string }): HasMany {
   const fallback = defaultOrder ?? { field: child.definition.defaultOrder, direction: 'asc', text: `${child.definition.defaultOrder} ascending` };
+  // The field hands `where` the filter its own args class validated, so erasing TFilter here is safe.
   return { child: child as unknown as EntityList<object>, read, description, defaultOrder: fallback };
 }
