@@ -1,8 +1,8 @@
 import { type Account } from '../../generated/tenant/client.js';
 import { type TenantDb } from '../../tenancy/tenant-scope.js';
 import { allOf, equals, textSearch } from '../entity/entity-inputs.js';
-import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
+import { entityList } from '../entity/relation-fields.js';
 import { byIdLoader } from '../entity/relation-loaders.js';
 import { AccountOrderField, AccountFilter, AccountOrder } from './account.input.js';
 import { AccountConnection } from './account.type.js';

@@ -2,8 +2,8 @@ import { attachmentsOf } from '../attachments/attachment-pages.js';
 import { type AttachmentSubjectType } from '../attachments/attachment.input.js';
 import { attachmentList } from '../attachments/attachment.service.js';
 import { type ModelName } from '../entity/entity-delegate.js';
-import { childrenThrough } from '../entity/relation-page.js';
 import { hasMany, type HasMany } from '../entity/relation-fields.js';
+import { childrenThrough } from '../entity/relation-page.js';
 import { noteList } from '../notes/note.service.js';
 import { taskList } from '../tasks/task.service.js';
 

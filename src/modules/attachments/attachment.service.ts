@@ -2,8 +2,8 @@ import { badInput } from '../../errors/app-error.js';
 import { type Attachment } from '../../generated/tenant/client.js';
 import { delegateOf, type ModelName } from '../entity/entity-delegate.js';
 import { allOf, equalsEach, textSearch } from '../entity/entity-inputs.js';
-import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
+import { entityList } from '../entity/relation-fields.js';
 import { AttachmentOrderField, AttachmentSubjectType, AttachmentFilter, AttachmentOrder } from './attachment.input.js';
 import { AttachmentConnection } from './attachment.type.js';
 

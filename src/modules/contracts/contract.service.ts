@@ -1,8 +1,8 @@
 import { type Contract } from '../../generated/tenant/client.js';
 import { assertDateOrder } from '../entity/date-order.js';
 import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
-import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
+import { entityList } from '../entity/relation-fields.js';
 import { byIdLoader, hasManyLoader } from '../entity/relation-loaders.js';
 import { referencesOf } from '../entity/references.js';
 import { ContractOrderField, ContractFilter, ContractOrder } from './contract.input.js';

@@ -1,9 +1,9 @@
 import { type EventDate } from '../../generated/tenant/client.js';
 import { assertDateOrder } from '../entity/date-order.js';
 import { allOf, dateWithin, equals } from '../entity/entity-inputs.js';
-import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { referencesOf } from '../entity/references.js';
+import { entityList } from '../entity/relation-fields.js';
 import { EventDateOrderField, EventDateFilter, EventDateOrder } from './event-date.input.js';
 import { EventDateConnection } from './event-date.type.js';
 

@@ -1,7 +1,7 @@
 import { type Lead } from '../../generated/tenant/client.js';
 import { allOf, equalsEach, textSearch } from '../entity/entity-inputs.js';
-import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
+import { entityList } from '../entity/relation-fields.js';
 import { byIdLoader } from '../entity/relation-loaders.js';
 import { LeadOrderField, LeadFilter, LeadOrder } from './lead.input.js';
 import { LeadConnection } from './lead.type.js';

@@ -1,7 +1,7 @@
 import { type Location } from '../../generated/tenant/client.js';
 import { allOf, equals, textSearch } from '../entity/entity-inputs.js';
-import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
+import { entityList } from '../entity/relation-fields.js';
 import { byIdLoader } from '../entity/relation-loaders.js';
 import { LocationOrderField, LocationFilter, LocationOrder } from './location.input.js';
 import { LocationConnection } from './location.type.js';

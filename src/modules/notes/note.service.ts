@@ -1,8 +1,8 @@
 import { type Note } from '../../generated/tenant/client.js';
 import { allOf, equalsEach, textSearch } from '../entity/entity-inputs.js';
-import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { referencesOf } from '../entity/references.js';
+import { entityList } from '../entity/relation-fields.js';
 import { NoteOrderField, NoteFilter, NoteOrder } from './note.input.js';
 import { NoteConnection } from './note.type.js';
 

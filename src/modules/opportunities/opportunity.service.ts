@@ -1,7 +1,7 @@
 import { type Opportunity } from '../../generated/tenant/client.js';
 import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
-import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
+import { entityList } from '../entity/relation-fields.js';
 import { byIdLoader } from '../entity/relation-loaders.js';
 import { referencesOf } from '../entity/references.js';
 import { OpportunityOrderField, OpportunityFilter, OpportunityOrder } from './opportunity.input.js';

@@ -1,7 +1,7 @@
 import { type Payment } from '../../generated/tenant/client.js';
 import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
-import { entityList } from '../entity/relation-fields.js';
 import { createEntityService, type EntityService } from '../entity/entity-service.js';
+import { entityList } from '../entity/relation-fields.js';
 import { recordPayment, removePayment } from '../workflows/payment-recording.js';
 import { type CreatePaymentInput, PaymentOrderField, PaymentFilter, PaymentOrder } from './payment.input.js';
 import { PaymentConnection } from './payment.type.js';

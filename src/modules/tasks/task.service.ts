@@ -1,8 +1,8 @@
 import { type Task } from '../../generated/tenant/client.js';
 import { allOf, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
-import { entityList } from '../entity/relation-fields.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { referencesOf } from '../entity/references.js';
+import { entityList } from '../entity/relation-fields.js';
 import { TaskOrderField, TaskFilter, TaskOrder } from './task.input.js';
 import { TaskConnection } from './task.type.js';
 
