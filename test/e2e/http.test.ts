@@ -136,9 +136,11 @@ describe('query cost: connections multiply by their first', () => {
     expect(fleet.app.pool.stats().builds).toBe(before);
   });
 
-  test('page sizes given as variables are what is measured', async () => {
+  test('page sizes given as variables are what is measured, their declared defaults included', async () => {
     expect(await post(NESTED, { n: 10 })).toEqual({ status: 200, errors: [] });
     expect((await post(NESTED, { n: 40 })).errors.map((error) => error.extensions.code)).toEqual(['QUERY_TOO_COMPLEX']);
+    const defaulted = NESTED.replace('query($n: Int)', 'query($n: Int = 40)');
+    expect((await post(defaulted)).errors.map((error) => error.extensions.code)).toEqual(['QUERY_TOO_COMPLEX']);
   });
 });
 

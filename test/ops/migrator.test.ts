@@ -93,7 +93,7 @@ describe('applyMigrations on the committed schemas', () => {
     const names = committedNames(tenantMigrationsDir);
     expect([...runs[0]!.applied, ...runs[1]!.applied].sort()).toEqual(names);
     const counts = await query<{ migration_name: string; n: number }>(
-      db.url, 'SELECT migration_name, count(*)::int AS n FROM _prisma_migrations GROUP BY migration_name',
+      db.url, 'SELECT migration_name, count(*)::int AS n FROM _prisma_migrations GROUP BY migration_name ORDER BY migration_name',
     );
     expect(counts).toEqual(names.map((name) => ({ migration_name: name, n: 1 })));
   });

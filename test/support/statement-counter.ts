@@ -4,14 +4,20 @@ import { type TenantRoute } from '../../src/tenancy/datasource-registry.js';
 import { openDatasource, type DatasourceConnection } from '../../src/tenancy/tenant-client-factory.js';
 import { type TestFleet } from './test-fleet.js';
 
+/** One statement as the driver sent it. */
+export interface SentStatement {
+  text: string;
+  values: unknown[];
+}
+
 /** Counts the SQL statements the gateway sends to tenant databases, transactions included. */
 export interface StatementCounter {
   /** Pass as `startTestFleet({ connect })`. */
   connect(route: TenantRoute, budget: ConnectionBudget): Promise<DatasourceConnection>;
   /** Set once the fleet is started: its key ring decrypts the datasource URLs. */
   attach(fleet: TestFleet): void;
-  /** The statements sent while `run` ran. */
-  during<T>(run: () => Promise<T>): Promise<{ result: T; sql: string[] }>;
+  /** The statements sent while `run` ran, as text and with their parameters. */
+  during<T>(run: () => Promise<T>): Promise<{ result: T; sql: string[]; statements: SentStatement[] }>;
 }
 
 /**
@@ -21,7 +27,7 @@ export interface StatementCounter {
  */
 export function statementCounter(): StatementCounter {
   let fleet: TestFleet | undefined;
-  const statements: string[] = [];
+  const statements: SentStatement[] = [];
   return {
     async connect(route, budget) {
       if (!fleet) {
@@ -36,9 +42,9 @@ export function statementCounter(): StatementCounter {
           return;
         }
         counted.add(client);
-        const query = client.query.bind(client) as (config: string | { text: string }, ...rest: unknown[]) => unknown;
+        const query = client.query.bind(client) as (config: string | { text: string; values?: unknown[] }, ...rest: unknown[]) => unknown;
         (client as unknown as { query: typeof query }).query = (config, ...rest) => {
-          statements.push(typeof config === 'string' ? config : config.text);
+          statements.push(typeof config === 'string' ? { text: config, values: [] } : { text: config.text, values: config.values ?? [] });
           return query(config, ...rest);
         };
       });
@@ -50,7 +56,7 @@ export function statementCounter(): StatementCounter {
     async during(run) {
       statements.length = 0;
       const result = await run();
-      return { result, sql: [...statements] };
+      return { result, sql: statements.map((statement) => statement.text), statements: [...statements] };
     },
   };
 }

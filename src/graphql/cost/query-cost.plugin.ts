@@ -1,4 +1,5 @@
 import { type ApolloServerPlugin } from '@apollo/server';
+import { getVariableValues } from 'graphql';
 import { AppError, ErrorCode } from '../../errors/app-error.js';
 import { type RequestContext } from '../context.js';
 import { measureQuery, type QueryCost } from './query-cost.js';
@@ -39,7 +40,10 @@ export function queryCostPlugin(limits: CostLimits): ApolloServerPlugin<RequestC
     requestDidStart() {
       return Promise.resolve({
         didResolveOperation({ schema, document, operation, request }) {
-          const refused = operation ? refusal(measureQuery(schema, document, operation, request.variables ?? {}), limits) : null;
+          // Coerced as execution will see them, defaults of the variable definitions included; variables
+          // that do not coerce are refused by execution with BAD_USER_INPUT before any resolver.
+          const variables = operation ? getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}) : undefined;
+          const refused = operation && variables?.coerced ? refusal(measureQuery(schema, document, operation, variables.coerced), limits) : null;
           return refused ? Promise.reject(refused) : Promise.resolve();
         },
       });

@@ -1,0 +1,126 @@
+-- Indexes behind every sort order and filter the API offers (issue: production-sized tenants).
+-- Sorts: (tenant_id, field), so a page of one tenant is an index range even in a pooled database.
+-- Relations: (reference, default order), so one parent's page stops after `first` rows.
+-- Searches: trigram GIN, so a case-insensitive substring match is a bitmap index scan.
+
+CREATE INDEX "accounts_tenant_id_updated_at_idx" ON "accounts"("tenant_id", "updated_at");
+
+CREATE INDEX "contacts_tenant_id_created_at_idx" ON "contacts"("tenant_id", "created_at");
+CREATE INDEX "contacts_tenant_id_updated_at_idx" ON "contacts"("tenant_id", "updated_at");
+CREATE INDEX "contacts_tenant_id_owner_id_idx" ON "contacts"("tenant_id", "owner_id");
+
+CREATE INDEX "leads_tenant_id_last_name_idx" ON "leads"("tenant_id", "last_name");
+CREATE INDEX "leads_tenant_id_company_idx" ON "leads"("tenant_id", "company");
+CREATE INDEX "leads_tenant_id_score_idx" ON "leads"("tenant_id", "score");
+CREATE INDEX "leads_tenant_id_created_at_idx" ON "leads"("tenant_id", "created_at");
+CREATE INDEX "leads_tenant_id_updated_at_idx" ON "leads"("tenant_id", "updated_at");
+CREATE INDEX "leads_tenant_id_owner_id_idx" ON "leads"("tenant_id", "owner_id");
+
+CREATE INDEX "opportunities_tenant_id_name_idx" ON "opportunities"("tenant_id", "name");
+CREATE INDEX "opportunities_tenant_id_amount_idx" ON "opportunities"("tenant_id", "amount");
+CREATE INDEX "opportunities_tenant_id_expected_close_date_idx" ON "opportunities"("tenant_id", "expected_close_date");
+CREATE INDEX "opportunities_tenant_id_created_at_idx" ON "opportunities"("tenant_id", "created_at");
+CREATE INDEX "opportunities_tenant_id_updated_at_idx" ON "opportunities"("tenant_id", "updated_at");
+CREATE INDEX "opportunities_tenant_id_owner_id_idx" ON "opportunities"("tenant_id", "owner_id");
+CREATE INDEX "opportunities_lead_id_idx" ON "opportunities"("lead_id");
+
+CREATE INDEX "locations_tenant_id_name_idx" ON "locations"("tenant_id", "name");
+CREATE INDEX "locations_tenant_id_capacity_idx" ON "locations"("tenant_id", "capacity");
+CREATE INDEX "locations_tenant_id_created_at_idx" ON "locations"("tenant_id", "created_at");
+CREATE INDEX "locations_name_trgm_idx" ON "locations" USING GIN ("name" gin_trgm_ops);
+CREATE INDEX "locations_city_trgm_idx" ON "locations" USING GIN ("city" gin_trgm_ops);
+
+CREATE INDEX "events_tenant_id_name_idx" ON "events"("tenant_id", "name");
+CREATE INDEX "events_tenant_id_budget_idx" ON "events"("tenant_id", "budget");
+CREATE INDEX "events_tenant_id_expected_attendees_idx" ON "events"("tenant_id", "expected_attendees");
+CREATE INDEX "events_tenant_id_created_at_idx" ON "events"("tenant_id", "created_at");
+CREATE INDEX "events_tenant_id_updated_at_idx" ON "events"("tenant_id", "updated_at");
+CREATE INDEX "events_tenant_id_owner_id_idx" ON "events"("tenant_id", "owner_id");
+CREATE INDEX "events_opportunity_id_idx" ON "events"("opportunity_id");
+CREATE INDEX "events_location_id_idx" ON "events"("location_id");
+
+CREATE INDEX "event_dates_tenant_id_ends_at_idx" ON "event_dates"("tenant_id", "ends_at");
+CREATE INDEX "event_dates_tenant_id_created_at_idx" ON "event_dates"("tenant_id", "created_at");
+CREATE INDEX "event_dates_event_id_starts_at_idx" ON "event_dates"("event_id", "starts_at");
+CREATE INDEX "event_dates_location_id_idx" ON "event_dates"("location_id");
+
+CREATE INDEX "quotes_tenant_id_total_idx" ON "quotes"("tenant_id", "total");
+CREATE INDEX "quotes_tenant_id_valid_until_idx" ON "quotes"("tenant_id", "valid_until");
+CREATE INDEX "quotes_tenant_id_created_at_idx" ON "quotes"("tenant_id", "created_at");
+CREATE INDEX "quotes_tenant_id_updated_at_idx" ON "quotes"("tenant_id", "updated_at");
+CREATE INDEX "quotes_opportunity_id_idx" ON "quotes"("opportunity_id");
+CREATE INDEX "quotes_event_id_idx" ON "quotes"("event_id");
+CREATE INDEX "quotes_number_trgm_idx" ON "quotes" USING GIN ("number" gin_trgm_ops);
+
+CREATE INDEX "contracts_tenant_id_starts_on_idx" ON "contracts"("tenant_id", "starts_on");
+CREATE INDEX "contracts_tenant_id_ends_on_idx" ON "contracts"("tenant_id", "ends_on");
+CREATE INDEX "contracts_tenant_id_value_idx" ON "contracts"("tenant_id", "value");
+CREATE INDEX "contracts_tenant_id_created_at_idx" ON "contracts"("tenant_id", "created_at");
+CREATE INDEX "contracts_tenant_id_updated_at_idx" ON "contracts"("tenant_id", "updated_at");
+CREATE INDEX "contracts_quote_id_idx" ON "contracts"("quote_id");
+CREATE INDEX "contracts_number_trgm_idx" ON "contracts" USING GIN ("number" gin_trgm_ops);
+
+CREATE INDEX "invoices_tenant_id_amount_idx" ON "invoices"("tenant_id", "amount");
+CREATE INDEX "invoices_tenant_id_issued_on_idx" ON "invoices"("tenant_id", "issued_on");
+CREATE INDEX "invoices_tenant_id_due_on_idx" ON "invoices"("tenant_id", "due_on");
+CREATE INDEX "invoices_tenant_id_created_at_idx" ON "invoices"("tenant_id", "created_at");
+CREATE INDEX "invoices_tenant_id_updated_at_idx" ON "invoices"("tenant_id", "updated_at");
+CREATE INDEX "invoices_contract_id_idx" ON "invoices"("contract_id");
+CREATE INDEX "invoices_number_trgm_idx" ON "invoices" USING GIN ("number" gin_trgm_ops);
+
+CREATE INDEX "payments_tenant_id_received_at_idx" ON "payments"("tenant_id", "received_at");
+CREATE INDEX "payments_tenant_id_amount_idx" ON "payments"("tenant_id", "amount");
+CREATE INDEX "payments_tenant_id_created_at_idx" ON "payments"("tenant_id", "created_at");
+CREATE INDEX "payments_invoice_id_received_at_idx" ON "payments"("invoice_id", "received_at");
+CREATE INDEX "payments_reference_trgm_idx" ON "payments" USING GIN ("reference" gin_trgm_ops);
+
+CREATE INDEX "tasks_tenant_id_due_at_idx" ON "tasks"("tenant_id", "due_at");
+CREATE INDEX "tasks_tenant_id_priority_idx" ON "tasks"("tenant_id", "priority");
+CREATE INDEX "tasks_tenant_id_title_idx" ON "tasks"("tenant_id", "title");
+CREATE INDEX "tasks_tenant_id_created_at_idx" ON "tasks"("tenant_id", "created_at");
+CREATE INDEX "tasks_tenant_id_updated_at_idx" ON "tasks"("tenant_id", "updated_at");
+CREATE INDEX "tasks_account_id_due_at_idx" ON "tasks"("account_id", "due_at");
+CREATE INDEX "tasks_contact_id_due_at_idx" ON "tasks"("contact_id", "due_at");
+CREATE INDEX "tasks_opportunity_id_due_at_idx" ON "tasks"("opportunity_id", "due_at");
+CREATE INDEX "tasks_event_id_due_at_idx" ON "tasks"("event_id", "due_at");
+CREATE INDEX "tasks_title_trgm_idx" ON "tasks" USING GIN ("title" gin_trgm_ops);
+
+CREATE INDEX "notes_tenant_id_updated_at_idx" ON "notes"("tenant_id", "updated_at");
+CREATE INDEX "notes_tenant_id_author_id_idx" ON "notes"("tenant_id", "author_id");
+CREATE INDEX "notes_account_id_created_at_idx" ON "notes"("account_id", "created_at");
+CREATE INDEX "notes_contact_id_created_at_idx" ON "notes"("contact_id", "created_at");
+CREATE INDEX "notes_lead_id_created_at_idx" ON "notes"("lead_id", "created_at");
+CREATE INDEX "notes_opportunity_id_created_at_idx" ON "notes"("opportunity_id", "created_at");
+CREATE INDEX "notes_event_id_created_at_idx" ON "notes"("event_id", "created_at");
+CREATE INDEX "notes_body_trgm_idx" ON "notes" USING GIN ("body" gin_trgm_ops);
+
+CREATE INDEX "attachments_tenant_id_file_name_idx" ON "attachments"("tenant_id", "file_name");
+CREATE INDEX "attachments_tenant_id_size_bytes_idx" ON "attachments"("tenant_id", "size_bytes");
+CREATE INDEX "attachments_tenant_id_created_at_idx" ON "attachments"("tenant_id", "created_at");
+CREATE INDEX "attachments_subject_id_created_at_idx" ON "attachments"("subject_id", "created_at");
+CREATE INDEX "attachments_file_name_trgm_idx" ON "attachments" USING GIN ("file_name" gin_trgm_ops);
+
+CREATE INDEX "communications_tenant_id_subject_idx" ON "communications"("tenant_id", "subject");
+CREATE INDEX "communications_tenant_id_created_at_idx" ON "communications"("tenant_id", "created_at");
+CREATE INDEX "communications_tenant_id_user_id_idx" ON "communications"("tenant_id", "user_id");
+CREATE INDEX "communications_account_id_occurred_at_idx" ON "communications"("account_id", "occurred_at");
+CREATE INDEX "communications_contact_id_occurred_at_idx" ON "communications"("contact_id", "occurred_at");
+CREATE INDEX "communications_lead_id_occurred_at_idx" ON "communications"("lead_id", "occurred_at");
+CREATE INDEX "communications_subject_trgm_idx" ON "communications" USING GIN ("subject" gin_trgm_ops);
+CREATE INDEX "communications_body_trgm_idx" ON "communications" USING GIN ("body" gin_trgm_ops);
+
+-- Nullable sort fields list their NULLs last in both directions. An ascending index serves
+-- `ASC NULLS LAST`, and read backwards it gives `DESC NULLS FIRST`, so `DESC NULLS LAST` needs an
+-- index of its own. Prisma's schema language cannot say NULLS LAST; these are the only indexes of
+-- this migration that schema.prisma does not list (see its header).
+CREATE INDEX "communications_tenant_id_subject_desc_idx" ON "communications"("tenant_id", "subject" DESC NULLS LAST);
+CREATE INDEX "contracts_tenant_id_ends_on_desc_idx" ON "contracts"("tenant_id", "ends_on" DESC NULLS LAST);
+CREATE INDEX "events_tenant_id_budget_desc_idx" ON "events"("tenant_id", "budget" DESC NULLS LAST);
+CREATE INDEX "events_tenant_id_expected_attendees_desc_idx" ON "events"("tenant_id", "expected_attendees" DESC NULLS LAST);
+CREATE INDEX "invoices_tenant_id_due_on_desc_idx" ON "invoices"("tenant_id", "due_on" DESC NULLS LAST);
+CREATE INDEX "invoices_tenant_id_issued_on_desc_idx" ON "invoices"("tenant_id", "issued_on" DESC NULLS LAST);
+CREATE INDEX "leads_tenant_id_company_desc_idx" ON "leads"("tenant_id", "company" DESC NULLS LAST);
+CREATE INDEX "locations_tenant_id_capacity_desc_idx" ON "locations"("tenant_id", "capacity" DESC NULLS LAST);
+CREATE INDEX "opportunities_tenant_id_expected_close_date_desc_idx" ON "opportunities"("tenant_id", "expected_close_date" DESC NULLS LAST);
+CREATE INDEX "quotes_tenant_id_valid_until_desc_idx" ON "quotes"("tenant_id", "valid_until" DESC NULLS LAST);
+CREATE INDEX "tasks_tenant_id_due_at_desc_idx" ON "tasks"("tenant_id", "due_at" DESC NULLS LAST);
