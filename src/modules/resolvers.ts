@@ -9,7 +9,7 @@ import { AuthResolver } from './auth/auth.resolver.js';
 import { CommunicationResolver } from './communications/communication.resolver.js';
 import { ContactResolver } from './contacts/contact.resolver.js';
 import { ContractResolver } from './contracts/contract.resolver.js';
-import { type EntityNames } from './entity/entity-resolver.js';
+import { type EntityNames } from './entity/entity-names.js';
 import { EventDateResolver } from './event-dates/event-date.resolver.js';
 import { EventResolver } from './events/event.resolver.js';
 import { InvoiceResolver } from './invoices/invoice.resolver.js';

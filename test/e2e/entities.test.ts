@@ -1,5 +1,5 @@
 import { entityRegistry } from '../../src/modules/resolvers.js';
-import { type EntityNames } from '../../src/modules/entity/entity-resolver.js';
+import { type EntityNames } from '../../src/modules/entity/entity-names.js';
 import { createEntityRow, createWorld, ENTITY_FIXTURES, type EntityFixture, type World } from '../support/entity-fixtures.js';
 import { codesOf, type GraphQLResult } from '../support/graphql-client.js';
 import { createTeam, type Team } from '../support/teams.js';

@@ -1,7 +1,7 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
 import { OptionalText } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
-import { allOf, equals, textSearch } from '../entity/entity-inputs.js';
+import { whereOn } from '../entity/entity-inputs.js';
 import { type EntityList } from '../entity/relation-fields.js';
 import { AccountContactConnection } from './account-contact.type.js';
 
@@ -22,11 +22,13 @@ export class AccountContactFilter {
   role?: string | null;
 }
 
+const links = whereOn('accountContact');
+
 /** The links of an account or a contact as their relation connections list them, oldest first. */
 export const accountContactList: EntityList<AccountContactFilter> = {
   definition: {
     defaultOrder: AccountContactOrderField.CREATED_AT,
-    where: (filter) => allOf(equals('isPrimary', filter.isPrimary), textSearch(filter.role, ['role'])),
+    where: (filter) => links.all(links.equals('isPrimary', filter.isPrimary), links.search(filter.role, ['role'])),
   },
   connection: AccountContactConnection,
   filter: AccountContactFilter,

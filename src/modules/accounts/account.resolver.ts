@@ -21,10 +21,6 @@ import { accountService } from './account.service.js';
 import { AccountConnection, AccountObject } from './account.type.js';
 const AccountCrud = createEntityResolver({
   service: accountService,
-  one: 'account',
-  many: 'accounts',
-  typeName: 'Account',
-  noun: 'accounts',
   objectType: AccountObject,
   connectionType: AccountConnection,
   argsType: AccountsArgs,

@@ -1,20 +1,21 @@
 import { type Account } from '../../generated/tenant/client.js';
 import { type TenantDb } from '../../tenancy/tenant-scope.js';
-import { allOf, equals, textSearch } from '../entity/entity-inputs.js';
+import { whereOn } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { entityList } from '../entity/relation-fields.js';
 import { byIdLoader } from '../entity/relation-loaders.js';
-import { AccountOrderField, AccountFilter, AccountOrder } from './account.input.js';
+import { AccountFilter, AccountOrder } from './account.input.js';
 import { AccountConnection } from './account.type.js';
 
+const on = whereOn('account');
+
 /** Accounts on the generic entity service: only their filter and rules are their own. */
-export const accountService = createEntityService<Account, AccountFilter>({
-  name: 'Account',
+export const accountService = createEntityService<'account', AccountFilter>({
   model: 'account',
-  defaultOrder: AccountOrderField.NAME,
+  defaultOrder: 'name',
   required: ['name', 'type'],
   users: ['ownerId'],
-  where: (filter) => allOf(textSearch(filter.search, ['name']), equals('type', filter.type), equals('ownerId', filter.ownerId)),
+  where: (filter) => on.all(on.search(filter.search, ['name']), on.equals('type', filter.type), on.equals('ownerId', filter.ownerId)),
   prepare: (_next, data) => (typeof data.name === 'string' ? { ...data, name: data.name.trim() } : data),
 });
 

@@ -12,10 +12,6 @@ import { AttachmentConnection, AttachmentObject } from './attachment.type.js';
 
 const AttachmentCrud = createEntityResolver({
   service: attachmentService,
-  one: 'attachment',
-  many: 'attachments',
-  typeName: 'Attachment',
-  noun: 'attachments',
   objectType: AttachmentObject,
   connectionType: AttachmentConnection,
   argsType: AttachmentsArgs,

@@ -1,10 +1,9 @@
 import { badInput } from '../../errors/app-error.js';
-import { type Attachment } from '../../generated/tenant/client.js';
 import { delegateOf, type ModelName } from '../entity/entity-delegate.js';
-import { allOf, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { whereOn } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { entityList } from '../entity/relation-fields.js';
-import { AttachmentOrderField, AttachmentSubjectType, AttachmentFilter, AttachmentOrder } from './attachment.input.js';
+import { AttachmentSubjectType, AttachmentFilter, AttachmentOrder } from './attachment.input.js';
 import { AttachmentConnection } from './attachment.type.js';
 
 /** The model behind each kind of subject. */
@@ -19,16 +18,17 @@ export const SUBJECT_MODEL: Readonly<Record<AttachmentSubjectType, ModelName>> =
   [AttachmentSubjectType.INVOICE]: 'invoice',
 };
 
+const on = whereOn('attachment');
+
 /** Attachments on the generic entity service; the subject must be a record of this tenant. */
-export const attachmentService = createEntityService<Attachment, AttachmentFilter>({
-  name: 'Attachment',
+export const attachmentService = createEntityService<'attachment', AttachmentFilter>({
   model: 'attachment',
-  defaultOrder: AttachmentOrderField.FILE_NAME,
+  defaultOrder: 'fileName',
   required: ['fileName', 'contentType'],
   where: (filter) =>
-    allOf(
-      textSearch(filter.search, ['fileName']),
-      ...equalsEach(filter, 'subjectType', 'subjectId', 'contentType'),
+    on.all(
+      on.search(filter.search, ['fileName']),
+      ...on.each(filter, 'subjectType', 'subjectId', 'contentType'),
     ),
   async prepare(_next, data, scope, mode) {
     if (mode === 'update') {

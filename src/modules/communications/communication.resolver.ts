@@ -12,10 +12,6 @@ import { CommunicationConnection, CommunicationObject } from './communication.ty
 
 const CommunicationCrud = createEntityResolver({
   service: communicationService,
-  one: 'communication',
-  many: 'communications',
-  typeName: 'Communication',
-  noun: 'communications',
   objectType: CommunicationObject,
   connectionType: CommunicationConnection,
   argsType: CommunicationsArgs,

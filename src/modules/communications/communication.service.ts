@@ -1,5 +1,4 @@
-import { type Communication } from '../../generated/tenant/client.js';
-import { allOf, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { whereOn } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { referencesOf } from '../entity/references.js';
 import { entityList, hasMany, type HasMany } from '../entity/relation-fields.js';
@@ -7,19 +6,20 @@ import { childrenThrough } from '../entity/relation-page.js';
 import { CommunicationOrderField, CommunicationFilter, CommunicationOrder } from './communication.input.js';
 import { CommunicationConnection } from './communication.type.js';
 
+const on = whereOn('communication');
+
 /** Communications on the generic entity service; the caller is the user of a new one. */
-export const communicationService = createEntityService<Communication, CommunicationFilter>({
-  name: 'Communication',
+export const communicationService = createEntityService<'communication', CommunicationFilter>({
   model: 'communication',
-  defaultOrder: CommunicationOrderField.OCCURRED_AT,
-  nullableOrder: [CommunicationOrderField.SUBJECT],
+  defaultOrder: 'occurredAt',
+  nullableOrder: ['subject'],
   required: ['channel', 'direction', 'occurredAt'],
   references: referencesOf('accountId', 'contactId', 'leadId'),
   where: (filter) =>
-    allOf(
-      textSearch(filter.search, ['subject', 'body']),
-      ...equalsEach(filter, 'channel', 'direction', 'userId', 'accountId', 'contactId', 'leadId'),
-      dateWithin('occurredAt', filter.occurredAt),
+    on.all(
+      on.search(filter.search, ['subject', 'body']),
+      ...on.each(filter, 'channel', 'direction', 'userId', 'accountId', 'contactId', 'leadId'),
+      on.date('occurredAt', filter.occurredAt),
     ),
   prepare: (_next, data, scope, mode) => (mode === 'create' ? { ...data, userId: scope.userId } : data),
 });

@@ -17,10 +17,6 @@ import { ContactConnection, ContactObject } from './contact.type.js';
 
 const ContactCrud = createEntityResolver({
   service: contactService,
-  one: 'contact',
-  many: 'contacts',
-  typeName: 'Contact',
-  noun: 'contacts',
   objectType: ContactObject,
   connectionType: ContactConnection,
   argsType: ContactsArgs,

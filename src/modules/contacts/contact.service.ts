@@ -2,12 +2,12 @@ import { type Contact } from '../../generated/tenant/client.js';
 import { type TenantDb } from '../../tenancy/tenant-scope.js';
 import { type Json } from '../entity/entity-delegate.js';
 import { type WriteScope } from '../entity/entity-definition.js';
-import { allOf, textSearch } from '../entity/entity-inputs.js';
+import { whereOn } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { entityList } from '../entity/relation-fields.js';
 import { byIdLoader } from '../entity/relation-loaders.js';
 import { notFound } from '../../errors/app-error.js';
-import { ContactOrderField, ContactFilter, ContactOrder } from './contact.input.js';
+import { ContactFilter, ContactOrder } from './contact.input.js';
 import { ContactConnection } from './contact.type.js';
 
 /** Every id must name an account of this tenant (the scoped query cannot see others'). */
@@ -32,15 +32,16 @@ async function initialLinks(scope: WriteScope, accountIds: unknown): Promise<Jso
   return { accounts: { create: links.map((accountId) => ({ accountId, tenantId: scope.tenantId, isPrimary: accountId === primaryFor })) } };
 }
 
+const on = whereOn('contact');
+
 /** Contacts on the generic entity service; emails are kept lower-case, `accountIds` link a new contact. */
-export const contactService = createEntityService<Contact, ContactFilter>({
-  name: 'Contact',
+export const contactService = createEntityService<'contact', ContactFilter>({
   model: 'contact',
-  defaultOrder: ContactOrderField.LAST_NAME,
+  defaultOrder: 'lastName',
   required: ['firstName', 'lastName'],
   users: ['ownerId'],
   where: (filter) =>
-    allOf(textSearch(filter.search, ['firstName', 'lastName', 'email']), filter.accountId ? { accounts: { some: { accountId: filter.accountId } } } : {}),
+    on.all(on.search(filter.search, ['firstName', 'lastName', 'email']), filter.accountId ? { accounts: { some: { accountId: filter.accountId } } } : {}),
   async prepare(_next, data, scope, mode) {
     const { accountIds, ...fields } = data;
     const email = typeof fields.email === 'string' ? { email: fields.email.toLowerCase() } : {};

@@ -20,10 +20,6 @@ import { ContractConnection, ContractObject } from './contract.type.js';
 
 const ContractCrud = createEntityResolver({
   service: contractService,
-  one: 'contract',
-  many: 'contracts',
-  typeName: 'Contract',
-  noun: 'contracts',
   objectType: ContractObject,
   connectionType: ContractConnection,
   argsType: ContractsArgs,

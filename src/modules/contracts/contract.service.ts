@@ -1,27 +1,28 @@
 import { type Contract } from '../../generated/tenant/client.js';
 import { assertDateOrder } from '../entity/date-order.js';
-import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { whereOn } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { entityList } from '../entity/relation-fields.js';
 import { byIdLoader, hasManyLoader } from '../entity/relation-loaders.js';
 import { referencesOf } from '../entity/references.js';
-import { ContractOrderField, ContractFilter, ContractOrder } from './contract.input.js';
+import { ContractFilter, ContractOrder } from './contract.input.js';
 import { ContractConnection } from './contract.type.js';
 
+const on = whereOn('contract');
+
 /** Contracts on the generic entity service; a contract may not end before it begins. */
-export const contractService = createEntityService<Contract, ContractFilter>({
-  name: 'Contract',
+export const contractService = createEntityService<'contract', ContractFilter>({
   model: 'contract',
-  defaultOrder: ContractOrderField.NUMBER,
-  nullableOrder: [ContractOrderField.ENDS_ON],
+  defaultOrder: 'number',
+  nullableOrder: ['endsOn'],
   required: ['accountId', 'number', 'value', 'startsOn', 'status', 'currency'],
   references: referencesOf('accountId', 'quoteId', 'eventId'),
   where: (filter) =>
-    allOf(
-      textSearch(filter.search, ['number']),
-      ...equalsEach(filter, 'status', 'accountId', 'quoteId', 'eventId'),
-      amountWithin('value', filter.value),
-      dateWithin('startsOn', filter.startsOn),
+    on.all(
+      on.search(filter.search, ['number']),
+      ...on.each(filter, 'status', 'accountId', 'quoteId', 'eventId'),
+      on.amount('value', filter.value),
+      on.date('startsOn', filter.startsOn),
     ),
   prepare: (next, data) => {
     assertDateOrder(next, 'startsOn', 'endsOn');

@@ -2,7 +2,9 @@ import { IsOptional, ValidateNested } from 'class-validator';
 import { ArgsType, Field, InputType, type ClassType } from 'type-graphql';
 import { PageArgs } from '../../graphql/pagination/page-args.js';
 import { DecimalScalar } from '../../graphql/scalars/decimal.scalar.js';
+import { type Prisma } from '../../generated/tenant/client.js';
 import { type Json } from './entity-delegate.js';
+import { type FieldOf, type FieldOfType, type RowOf, type TenantModel, type WhereOf } from './model-types.js';
 
 /** An inclusive range of amounts; either end may be omitted. */
 @InputType({ description: 'An inclusive range of amounts; either end may be omitted.' })
@@ -44,14 +46,20 @@ export function ListArgsOf<TFilter extends object, TOrder extends object>(filter
   return ListArgsClass;
 }
 
-/** Case-insensitive substring match on any of the fields; nothing when the text is empty. */
-export function textSearch(text: string | null | undefined, fields: string[]): Json {
-  return text ? { OR: fields.map((field) => ({ [field]: { contains: text, mode: 'insensitive' } })) } : {};
-}
-
-/** The field equals the value, when a value is given. */
-export function equals(field: string, value: unknown): Json {
-  return value === undefined || value === null ? {} : { [field]: value };
+/** Builds one model's `where` from a filter; field names and values are checked against the model's columns. */
+export interface WhereParts<M extends TenantModel> {
+  /** Case-insensitive substring match on any of the fields; nothing when the text is empty. */
+  search(text: string | null | undefined, fields: readonly FieldOf<M>[]): WhereOf<M>;
+  /** The field equals the value, when a value is given. */
+  equals<F extends FieldOf<M>>(field: F, value: RowOf<M>[F] | null | undefined): WhereOf<M>;
+  /** Each named filter field, when given, must equal the row's column of the same name. */
+  each<F extends FieldOf<M>>(filter: { [K in F]?: RowOf<M>[K] | null }, ...fields: F[]): WhereOf<M>[];
+  /** The amount field lies within the range, when one is given. */
+  amount(field: FieldOfType<M, Prisma.Decimal>, range: AmountRange | null | undefined): WhereOf<M>;
+  /** The date field lies within the range, when one is given. */
+  date(field: FieldOfType<M, Date>, range: DateRange | null | undefined): WhereOf<M>;
+  /** Combines filter parts; every part must hold. */
+  all(...parts: WhereOf<M>[]): WhereOf<M>;
 }
 
 function bounded(field: string, low: unknown, high: unknown): Json {
@@ -59,23 +67,27 @@ function bounded(field: string, low: unknown, high: unknown): Json {
   return Object.keys(condition).length ? { [field]: condition } : {};
 }
 
-/** The amount field lies within the range, when one is given. */
-export function amountWithin(field: string, range: AmountRange | null | undefined): Json {
-  return range ? bounded(field, range.min, range.max) : {};
-}
+const equals = (field: string, value: unknown): Json => (value === undefined || value === null ? {} : { [field]: value });
 
-/** The date field lies within the range, when one is given. */
-export function dateWithin(field: string, range: DateRange | null | undefined): Json {
-  return range ? bounded(field, range.from, range.to) : {};
-}
+const parts = {
+  search: (text: string | null | undefined, fields: readonly string[]): Json =>
+    text ? { OR: fields.map((field) => ({ [field]: { contains: text, mode: 'insensitive' } })) } : {},
+  equals,
+  each: (filter: Json, ...fields: string[]): Json[] => fields.map((field) => equals(field, filter[field])),
+  amount: (field: string, range: AmountRange | null | undefined): Json => (range ? bounded(field, range.min, range.max) : {}),
+  date: (field: string, range: DateRange | null | undefined): Json => (range ? bounded(field, range.from, range.to) : {}),
+  all: (...all: Json[]): Json => {
+    const nonEmpty = all.filter((part) => Object.keys(part).length > 0);
+    return nonEmpty.length ? { AND: nonEmpty } : {};
+  },
+};
 
-/** Combines filter parts; every part must hold. */
-export function allOf(...parts: Json[]): Json {
-  const nonEmpty = parts.filter((part) => Object.keys(part).length > 0);
-  return nonEmpty.length ? { AND: nonEmpty } : {};
-}
-
-/** Each named filter field, when given, must equal the row's column of the same name. */
-export function equalsEach<TFilter extends object>(filter: TFilter, ...fields: (keyof TFilter & string)[]): Json[] {
-  return fields.map((field) => equals(field, filter[field]));
+/**
+ * The `where` builder of one model, e.g. `const on = whereOn('account')` and then
+ * `on.all(on.search(filter.search, ['name']), on.equals('type', filter.type))`: a misspelt field
+ * or a value of the wrong type does not compile.
+ */
+export function whereOn<M extends TenantModel>(_model: M): WhereParts<M> {
+  // Library seam: the parts build plain objects with computed keys; their typed signatures above are what callers rely on.
+  return parts as unknown as WhereParts<M>;
 }

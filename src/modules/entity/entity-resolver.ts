@@ -9,26 +9,17 @@ import { selectsField } from '../../graphql/pagination/selection.js';
 import { type TenantDb as Db } from '../../tenancy/tenant-scope.js';
 import { type EntityRow } from './entity-delegate.js';
 import { type WriteScope } from './entity-definition.js';
+import { entityNamesOf, type EntityNames } from './entity-names.js';
 import { type EntityService, type ListArgs } from './entity-service.js';
 
-/** How one entity is named in the schema: the registry the isolation suite iterates. */
-export interface EntityNames {
-  /** Singular and plural field names, e.g. `eventDate` / `eventDates`; mutations use the type name. */
-  one: string;
-  many: string;
-  typeName: string;
-}
-
-/** The GraphQL classes and names of one entity's operations. */
-export interface EntityResolverOptions<T extends EntityRow, TFilter> extends EntityNames {
+/** The GraphQL classes of one entity's operations; its names come from its model (see entity-names.ts). */
+export interface EntityResolverOptions<T extends EntityRow, TFilter> {
   service: EntityService<T, TFilter>;
   objectType: ClassType;
   connectionType: ClassType;
   argsType: ClassType<ListArgs<TFilter>>;
   createInput: ClassType;
   updateInput: ClassType;
-  /** What the entity is, for descriptions: e.g. "event dates". */
-  noun: string;
 }
 
 const EXPECTED_UPDATED_AT =
@@ -41,14 +32,16 @@ function scopeOf(db: Db, principal: Principal, ctx: RequestContext): WriteScope 
 /**
  * List, get, create, update and delete for one entity, declared once (type-graphql's resolver
  * inheritance): a module's resolver extends the class this returns and adds only its relations.
- * VIEWER reads, MEMBER creates and updates, ADMIN deletes. `entity` names it for the registry.
+ * VIEWER reads, MEMBER creates and updates, ADMIN deletes. `entity` names it for the registry; the
+ * names come from the service's model, so `eventDate` is `eventDate`, `eventDates`, `createEventDate`.
  */
 export function createEntityResolver<T extends EntityRow, TFilter>(options: EntityResolverOptions<T, TFilter>) {
-  const { service, one, many, typeName, noun } = options;
+  const { service } = options;
+  const { one, many, typeName, noun } = entityNamesOf(service.definition.model);
 
   @Resolver()
   abstract class EntityResolver {
-    static readonly entity: EntityNames = { one, many, typeName };
+    static readonly entity: EntityNames = { one, many, typeName, noun };
 
     @Authorized(Access.VIEWER)
     @Query(() => options.connectionType, { name: many, description: `A page of this tenant's ${noun}.` })

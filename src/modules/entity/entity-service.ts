@@ -5,8 +5,10 @@ import { paginate } from '../../graphql/pagination/paginate.js';
 import { type PageArgs } from '../../graphql/pagination/page-args.js';
 import { type TenantDb } from '../../tenancy/tenant-scope.js';
 import { assertTenantMember } from '../users/membership-guard.js';
-import { delegateOf, type EntityRow, type Json } from './entity-delegate.js';
-import { type EntityDefinition, type WriteScope } from './entity-definition.js';
+import { delegateOf, type EntityRow, type Json, type ModelName } from './entity-delegate.js';
+import { type EntityDefinition, type ListRules, type Reference, type WriteScope } from './entity-definition.js';
+import { typeNameOf } from './entity-names.js';
+import { type RowOf } from './model-types.js';
 
 /** A list's `orderBy` as the client gave it. */
 export interface ListOrder {
@@ -21,15 +23,15 @@ export interface ListArgs<TFilter> extends PageArgs {
 }
 
 /** The keyset order of a list: the client's `orderBy`, or the list's default, NULLs last where the entity says the field may be NULL. */
-export function keysetOrderOf(definition: Pick<EntityDefinition<unknown>, 'nullableOrder'>, orderBy: ListOrder | null | undefined, fallback: ListOrder): KeysetOrder {
+export function keysetOrderOf(definition: Pick<ListRules<unknown>, 'nullableOrder'>, orderBy: ListOrder | null | undefined, fallback: ListOrder): KeysetOrder {
   const { field, direction } = orderBy ?? fallback;
   return { field, direction, nullable: definition.nullableOrder?.includes(field) ?? false };
 }
 
 /** The five operations every entity has, the same way for all of them. */
 export interface EntityService<T extends EntityRow, TFilter> {
-  /** What the service was made from: relation connections of this entity read it too. */
-  readonly definition: EntityDefinition<TFilter>;
+  /** What the service was made from: the resolver names the entity by it, relation connections list by it. */
+  readonly definition: EntityDefinition<ModelName, TFilter>;
   /** A page of the list; `countTotal` when the client selected `totalCount`. */
   list(db: TenantDb, args: ListArgs<TFilter>, countTotal: boolean): Promise<Page<T>>;
   get(db: TenantDb, id: string): Promise<T>;
@@ -58,8 +60,9 @@ function given(input: object, dropNulls: boolean): Json {
  * `expectedUpdatedAt` are atomic compare-and-set: the write's own `where` carries the expected
  * timestamp, so a concurrent edit that lands first makes it match nothing, and it fails with CONFLICT.
  */
-export function createEntityService<T extends EntityRow, TFilter>(definition: EntityDefinition<TFilter>): EntityService<T, TFilter> {
-  const { name } = definition;
+export function createEntityService<M extends ModelName, TFilter>(definition: EntityDefinition<M, TFilter>): EntityService<RowOf<M> & EntityRow, TFilter> {
+  type T = RowOf<M> & EntityRow;
+  const name = typeNameOf(definition.model);
   const rows = (db: TenantDb) => delegateOf<T>(db, definition.model);
 
   async function get(db: TenantDb, id: string): Promise<T> {
@@ -71,7 +74,8 @@ export function createEntityService<T extends EntityRow, TFilter>(definition: En
   }
 
   async function checkReferences(scope: WriteScope, data: Json): Promise<void> {
-    const checks = Object.entries(definition.references ?? {})
+    const references = Object.entries(definition.references ?? {}) as [string, Reference][];
+    const checks = references
       .filter(([field]) => typeof data[field] === 'string')
       .map(async ([field, reference]) => {
         const found = await delegateOf(scope.db, reference.model).count({ where: { id: data[field] } });
@@ -101,7 +105,8 @@ export function createEntityService<T extends EntityRow, TFilter>(definition: En
   }
 
   return {
-    definition,
+    // Library seam: the definition's model-typed parts are read only through the model-free ListRules view.
+    definition: definition as unknown as EntityDefinition<ModelName, TFilter>,
     list(db, args, countTotal) {
       return paginate<T>({
         findMany: (query) => rows(db).findMany(query),

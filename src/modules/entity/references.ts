@@ -16,6 +16,7 @@ const REFERENCE_COLUMNS = {
 export type ReferenceColumn = keyof typeof REFERENCE_COLUMNS;
 
 /** The reference checks of an entity's columns, for `EntityDefinition.references`. */
-export function referencesOf(...columns: ReferenceColumn[]): Record<string, Reference> {
-  return Object.fromEntries(columns.map((column) => [column, REFERENCE_COLUMNS[column]]));
+export function referencesOf<C extends ReferenceColumn>(...columns: C[]): Record<C, Reference> {
+  // Library seam: Object.fromEntries types its keys as string; they are exactly `columns`.
+  return Object.fromEntries(columns.map((column): [C, Reference] => [column, REFERENCE_COLUMNS[column]])) as Record<C, Reference>;
 }

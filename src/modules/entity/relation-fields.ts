@@ -5,13 +5,10 @@ import { type RequestContext } from '../../graphql/context.js';
 import { type Page } from '../../graphql/pagination/connection.js';
 import { pageSize } from '../../graphql/pagination/paginate.js';
 import { selectsField } from '../../graphql/pagination/selection.js';
-import { type EntityDefinition } from './entity-definition.js';
+import { type ListRules } from './entity-definition.js';
 import { ListArgsOf } from './entity-inputs.js';
 import { keysetOrderOf, type ListArgs, type ListOrder } from './entity-service.js';
 import { type ChildRow, type RelationQuery, type RelationReader } from './relation-page.js';
-
-/** What a relation connection reads of its child's rules: the filter's `where` and the sort fields. */
-export type ListRules<TFilter> = Pick<EntityDefinition<TFilter>, 'where' | 'defaultOrder' | 'nullableOrder'>;
 
 /** A child entity as its relation connections list it: its rules and its GraphQL types. */
 export interface EntityList<TFilter extends object> {

@@ -13,10 +13,6 @@ import { EventDateConnection, EventDateObject } from './event-date.type.js';
 
 const EventDateCrud = createEntityResolver({
   service: eventDateService,
-  one: 'eventDate',
-  many: 'eventDates',
-  typeName: 'EventDate',
-  noun: 'event dates',
   objectType: EventDateObject,
   connectionType: EventDateConnection,
   argsType: EventDatesArgs,

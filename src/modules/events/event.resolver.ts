@@ -24,10 +24,6 @@ const accountById = byIdLoader<Account>('account');
 
 const EventCrud = createEntityResolver({
   service: eventService,
-  one: 'event',
-  many: 'events',
-  typeName: 'Event',
-  noun: 'events',
   objectType: EventObject,
   connectionType: EventConnection,
   argsType: EventsArgs,

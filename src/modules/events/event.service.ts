@@ -1,27 +1,28 @@
 import { type Event } from '../../generated/tenant/client.js';
-import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { whereOn } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { entityList } from '../entity/relation-fields.js';
 import { byIdLoader } from '../entity/relation-loaders.js';
 import { referencesOf } from '../entity/references.js';
-import { EventOrderField, EventFilter, EventOrder } from './event.input.js';
+import { EventFilter, EventOrder } from './event.input.js';
 import { EventConnection } from './event.type.js';
 
+const on = whereOn('event');
+
 /** Events on the generic entity service. */
-export const eventService = createEntityService<Event, EventFilter>({
-  name: 'Event',
+export const eventService = createEntityService<'event', EventFilter>({
   model: 'event',
-  defaultOrder: EventOrderField.NAME,
-  nullableOrder: [EventOrderField.BUDGET, EventOrderField.EXPECTED_ATTENDEES],
+  defaultOrder: 'name',
+  nullableOrder: ['budget', 'expectedAttendees'],
   required: ['name', 'type', 'status', 'currency'],
   references: referencesOf('accountId', 'opportunityId', 'locationId'),
   users: ['ownerId'],
   where: (filter) => {
-    const dates = dateWithin('startsAt', filter.startsAt);
-    return allOf(
-      textSearch(filter.search, ['name']),
-      ...equalsEach(filter, 'type', 'status', 'accountId', 'opportunityId', 'locationId', 'ownerId'),
-      amountWithin('budget', filter.budget),
+    const dates = whereOn('eventDate').date('startsAt', filter.startsAt);
+    return on.all(
+      on.search(filter.search, ['name']),
+      ...on.each(filter, 'type', 'status', 'accountId', 'opportunityId', 'locationId', 'ownerId'),
+      on.amount('budget', filter.budget),
       Object.keys(dates).length ? { dates: { some: dates } } : {},
     );
   },

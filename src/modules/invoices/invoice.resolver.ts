@@ -20,10 +20,6 @@ import { InvoiceConnection, InvoiceObject } from './invoice.type.js';
 
 const InvoiceCrud = createEntityResolver({
   service: invoiceService,
-  one: 'invoice',
-  many: 'invoices',
-  typeName: 'Invoice',
-  noun: 'invoices',
   objectType: InvoiceObject,
   connectionType: InvoiceConnection,
   argsType: InvoicesArgs,

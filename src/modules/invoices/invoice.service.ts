@@ -2,27 +2,28 @@ import { entityList } from '../entity/relation-fields.js';
 import { randomBytes } from 'node:crypto';
 import { type Invoice } from '../../generated/tenant/client.js';
 import { assertDateOrder } from '../entity/date-order.js';
-import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { whereOn } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { byIdLoader } from '../entity/relation-loaders.js';
 import { referencesOf } from '../entity/references.js';
-import { InvoiceOrderField, InvoiceFilter, InvoiceOrder } from './invoice.input.js';
+import { InvoiceFilter, InvoiceOrder } from './invoice.input.js';
 import { InvoiceConnection } from './invoice.type.js';
 
+const on = whereOn('invoice');
+
 /** Invoices on the generic entity service; an invoice may not fall due before it is issued. */
-export const invoiceService = createEntityService<Invoice, InvoiceFilter>({
-  name: 'Invoice',
+export const invoiceService = createEntityService<'invoice', InvoiceFilter>({
   model: 'invoice',
-  defaultOrder: InvoiceOrderField.NUMBER,
-  nullableOrder: [InvoiceOrderField.ISSUED_ON, InvoiceOrderField.DUE_ON],
+  defaultOrder: 'number',
+  nullableOrder: ['issuedOn', 'dueOn'],
   required: ['accountId', 'number', 'amount', 'status', 'currency'],
   references: referencesOf('accountId', 'contractId', 'eventId'),
   where: (filter) =>
-    allOf(
-      textSearch(filter.search, ['number']),
-      ...equalsEach(filter, 'status', 'accountId', 'contractId', 'eventId'),
-      amountWithin('amount', filter.amount),
-      dateWithin('dueOn', filter.dueOn),
+    on.all(
+      on.search(filter.search, ['number']),
+      ...on.each(filter, 'status', 'accountId', 'contractId', 'eventId'),
+      on.amount('amount', filter.amount),
+      on.date('dueOn', filter.dueOn),
     ),
   prepare: (next, data, _scope, mode) => {
     assertDateOrder(next, 'issuedOn', 'dueOn');

@@ -21,10 +21,6 @@ import { LeadConnection, LeadObject } from './lead.type.js';
 
 const LeadCrud = createEntityResolver({
   service: leadService,
-  one: 'lead',
-  many: 'leads',
-  typeName: 'Lead',
-  noun: 'leads',
   objectType: LeadObject,
   connectionType: LeadConnection,
   argsType: LeadsArgs,

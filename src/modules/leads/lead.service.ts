@@ -1,23 +1,24 @@
 import { type Lead } from '../../generated/tenant/client.js';
-import { allOf, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { whereOn } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { entityList } from '../entity/relation-fields.js';
 import { byIdLoader } from '../entity/relation-loaders.js';
-import { LeadOrderField, LeadFilter, LeadOrder } from './lead.input.js';
+import { LeadFilter, LeadOrder } from './lead.input.js';
 import { LeadConnection } from './lead.type.js';
 
+const on = whereOn('lead');
+
 /** Leads on the generic entity service. */
-export const leadService = createEntityService<Lead, LeadFilter>({
-  name: 'Lead',
+export const leadService = createEntityService<'lead', LeadFilter>({
   model: 'lead',
-  defaultOrder: LeadOrderField.LAST_NAME,
-  nullableOrder: [LeadOrderField.COMPANY],
+  defaultOrder: 'lastName',
+  nullableOrder: ['company'],
   required: ['firstName', 'lastName', 'source', 'status', 'score'],
   users: ['ownerId'],
   where: (filter) =>
-    allOf(
-      textSearch(filter.search, ['firstName', 'lastName', 'email', 'company']),
-      ...equalsEach(filter, 'status', 'source', 'ownerId'),
+    on.all(
+      on.search(filter.search, ['firstName', 'lastName', 'email', 'company']),
+      ...on.each(filter, 'status', 'source', 'ownerId'),
     ),
   prepare: (_next, data) => (typeof data.email === 'string' ? { ...data, email: data.email.toLowerCase() } : data),
 });

@@ -9,10 +9,6 @@ import { LocationConnection, LocationObject } from './location.type.js';
 
 const LocationCrud = createEntityResolver({
   service: locationService,
-  one: 'location',
-  many: 'locations',
-  typeName: 'Location',
-  noun: 'locations',
   objectType: LocationObject,
   connectionType: LocationConnection,
   argsType: LocationsArgs,

@@ -1,19 +1,20 @@
 import { type Location } from '../../generated/tenant/client.js';
-import { allOf, equals, textSearch } from '../entity/entity-inputs.js';
+import { whereOn } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { entityList } from '../entity/relation-fields.js';
 import { byIdLoader } from '../entity/relation-loaders.js';
-import { LocationOrderField, LocationFilter, LocationOrder } from './location.input.js';
+import { LocationFilter, LocationOrder } from './location.input.js';
 import { LocationConnection } from './location.type.js';
 
+const on = whereOn('location');
+
 /** Locations on the generic entity service. */
-export const locationService = createEntityService<Location, LocationFilter>({
-  name: 'Location',
+export const locationService = createEntityService<'location', LocationFilter>({
   model: 'location',
-  defaultOrder: LocationOrderField.NAME,
-  nullableOrder: [LocationOrderField.CAPACITY],
+  defaultOrder: 'name',
+  nullableOrder: ['capacity'],
   required: ['name', 'addressLine1', 'city', 'country', 'timezone'],
-  where: (filter) => allOf(textSearch(filter.search, ['name', 'city']), equals('country', filter.country)),
+  where: (filter) => on.all(on.search(filter.search, ['name', 'city']), on.equals('country', filter.country)),
 });
 
 /** Locations by id, batched per request. */

@@ -12,10 +12,6 @@ import { NoteConnection, NoteObject } from './note.type.js';
 
 const NoteCrud = createEntityResolver({
   service: noteService,
-  one: 'note',
-  many: 'notes',
-  typeName: 'Note',
-  noun: 'notes',
   objectType: NoteObject,
   connectionType: NoteConnection,
   argsType: NotesArgs,

@@ -1,20 +1,20 @@
-import { type Note } from '../../generated/tenant/client.js';
-import { allOf, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { whereOn } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { referencesOf } from '../entity/references.js';
 import { entityList } from '../entity/relation-fields.js';
-import { NoteOrderField, NoteFilter, NoteOrder } from './note.input.js';
+import { NoteFilter, NoteOrder } from './note.input.js';
 import { NoteConnection } from './note.type.js';
 
+const on = whereOn('note');
+
 /** Notes on the generic entity service; the caller is the author of a new note. */
-export const noteService = createEntityService<Note, NoteFilter>({
-  name: 'Note',
+export const noteService = createEntityService<'note', NoteFilter>({
   model: 'note',
-  defaultOrder: NoteOrderField.CREATED_AT,
+  defaultOrder: 'createdAt',
   required: ['body'],
   references: referencesOf('accountId', 'contactId', 'leadId', 'opportunityId', 'eventId'),
   where: (filter) =>
-    allOf(textSearch(filter.search, ['body']), ...equalsEach(filter, 'authorId', 'accountId', 'contactId', 'leadId', 'opportunityId', 'eventId')),
+    on.all(on.search(filter.search, ['body']), ...on.each(filter, 'authorId', 'accountId', 'contactId', 'leadId', 'opportunityId', 'eventId')),
   prepare: (_next, data, scope, mode) => (mode === 'create' ? { ...data, authorId: scope.userId } : data),
 });
 

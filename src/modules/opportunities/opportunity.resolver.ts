@@ -21,10 +21,6 @@ import { OpportunityConnection, OpportunityObject } from './opportunity.type.js'
 
 const OpportunityCrud = createEntityResolver({
   service: opportunityService,
-  one: 'opportunity',
-  many: 'opportunities',
-  typeName: 'Opportunity',
-  noun: 'opportunities',
   objectType: OpportunityObject,
   connectionType: OpportunityConnection,
   argsType: OpportunitiesArgs,

@@ -1,27 +1,28 @@
 import { type Opportunity } from '../../generated/tenant/client.js';
-import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { whereOn } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { entityList } from '../entity/relation-fields.js';
 import { byIdLoader } from '../entity/relation-loaders.js';
 import { referencesOf } from '../entity/references.js';
-import { OpportunityOrderField, OpportunityFilter, OpportunityOrder } from './opportunity.input.js';
+import { OpportunityFilter, OpportunityOrder } from './opportunity.input.js';
 import { OpportunityConnection } from './opportunity.type.js';
 
+const on = whereOn('opportunity');
+
 /** Opportunities on the generic entity service. */
-export const opportunityService = createEntityService<Opportunity, OpportunityFilter>({
-  name: 'Opportunity',
+export const opportunityService = createEntityService<'opportunity', OpportunityFilter>({
   model: 'opportunity',
-  defaultOrder: OpportunityOrderField.NAME,
-  nullableOrder: [OpportunityOrderField.EXPECTED_CLOSE_DATE],
+  defaultOrder: 'name',
+  nullableOrder: ['expectedCloseDate'],
   required: ['accountId', 'name', 'amount', 'stage', 'currency', 'probability'],
   references: referencesOf('accountId', 'leadId'),
   users: ['ownerId'],
   where: (filter) =>
-    allOf(
-      textSearch(filter.search, ['name']),
-      ...equalsEach(filter, 'stage', 'accountId', 'leadId', 'ownerId'),
-      amountWithin('amount', filter.amount),
-      dateWithin('expectedCloseDate', filter.expectedClose),
+    on.all(
+      on.search(filter.search, ['name']),
+      ...on.each(filter, 'stage', 'accountId', 'leadId', 'ownerId'),
+      on.amount('amount', filter.amount),
+      on.date('expectedCloseDate', filter.expectedClose),
     ),
 });
 

@@ -10,10 +10,6 @@ import { PaymentConnection, PaymentObject } from './payment.type.js';
 
 const PaymentCrud = createEntityResolver({
   service: paymentService,
-  one: 'payment',
-  many: 'payments',
-  typeName: 'Payment',
-  noun: 'payments',
   objectType: PaymentObject,
   connectionType: PaymentConnection,
   argsType: PaymentsArgs,

@@ -1,22 +1,23 @@
 import { type Payment } from '../../generated/tenant/client.js';
-import { allOf, amountWithin, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { whereOn } from '../entity/entity-inputs.js';
 import { createEntityService, type EntityService } from '../entity/entity-service.js';
 import { entityList } from '../entity/relation-fields.js';
 import { recordPayment, removePayment } from '../workflows/payment-recording.js';
-import { type CreatePaymentInput, PaymentOrderField, PaymentFilter, PaymentOrder } from './payment.input.js';
+import { type CreatePaymentInput, PaymentFilter, PaymentOrder } from './payment.input.js';
 import { PaymentConnection } from './payment.type.js';
 
-const generic = createEntityService<Payment, PaymentFilter>({
-  name: 'Payment',
+const on = whereOn('payment');
+
+const generic = createEntityService<'payment', PaymentFilter>({
   model: 'payment',
-  defaultOrder: PaymentOrderField.RECEIVED_AT,
+  defaultOrder: 'receivedAt',
   required: ['receivedAt', 'method'],
   where: (filter) =>
-    allOf(
-      ...equalsEach(filter, 'invoiceId', 'method'),
-      textSearch(filter.search, ['reference']),
-      amountWithin('amount', filter.amount),
-      dateWithin('receivedAt', filter.receivedAt),
+    on.all(
+      ...on.each(filter, 'invoiceId', 'method'),
+      on.search(filter.search, ['reference']),
+      on.amount('amount', filter.amount),
+      on.date('receivedAt', filter.receivedAt),
     ),
 });
 

@@ -18,10 +18,6 @@ import { withRelations } from '../entity/relation-fields.js';
 
 const QuoteCrud = createEntityResolver({
   service: quoteService,
-  one: 'quote',
-  many: 'quotes',
-  typeName: 'Quote',
-  noun: 'quotes',
   objectType: QuoteObject,
   connectionType: QuoteConnection,
   argsType: QuotesArgs,

@@ -12,10 +12,6 @@ import { TaskConnection, TaskObject } from './task.type.js';
 
 const TaskCrud = createEntityResolver({
   service: taskService,
-  one: 'task',
-  many: 'tasks',
-  typeName: 'Task',
-  noun: 'tasks',
   objectType: TaskObject,
   connectionType: TaskConnection,
   argsType: TasksArgs,

@@ -1,25 +1,25 @@
-import { type Task } from '../../generated/tenant/client.js';
-import { allOf, dateWithin, equalsEach, textSearch } from '../entity/entity-inputs.js';
+import { whereOn } from '../entity/entity-inputs.js';
 import { createEntityService } from '../entity/entity-service.js';
 import { referencesOf } from '../entity/references.js';
 import { entityList } from '../entity/relation-fields.js';
-import { TaskOrderField, TaskFilter, TaskOrder } from './task.input.js';
+import { TaskFilter, TaskOrder } from './task.input.js';
 import { TaskConnection } from './task.type.js';
 
+const on = whereOn('task');
+
 /** Tasks on the generic entity service. */
-export const taskService = createEntityService<Task, TaskFilter>({
-  name: 'Task',
+export const taskService = createEntityService<'task', TaskFilter>({
   model: 'task',
-  defaultOrder: TaskOrderField.DUE_AT,
-  nullableOrder: [TaskOrderField.DUE_AT],
+  defaultOrder: 'dueAt',
+  nullableOrder: ['dueAt'],
   required: ['title', 'status', 'priority'],
   references: referencesOf('accountId', 'contactId', 'opportunityId', 'eventId'),
   users: ['assigneeId'],
   where: (filter) =>
-    allOf(
-      textSearch(filter.search, ['title']),
-      dateWithin('dueAt', filter.dueAt),
-      ...equalsEach(filter, 'status', 'priority', 'assigneeId', 'accountId', 'contactId', 'opportunityId', 'eventId'),
+    on.all(
+      on.search(filter.search, ['title']),
+      on.date('dueAt', filter.dueAt),
+      ...on.each(filter, 'status', 'priority', 'assigneeId', 'accountId', 'contactId', 'opportunityId', 'eventId'),
     ),
 });
 
