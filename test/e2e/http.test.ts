@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { startTestFleet, type TestFleet } from '../support/test-fleet.js';
 
 let fleet: TestFleet;
@@ -141,6 +142,23 @@ describe('query cost: connections multiply by their first', () => {
     expect((await post(NESTED, { n: 40 })).errors.map((error) => error.extensions.code)).toEqual(['QUERY_TOO_COMPLEX']);
     const defaulted = NESTED.replace('query($n: Int)', 'query($n: Int = 40)');
     expect((await post(defaulted)).errors.map((error) => error.extensions.code)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+
+  test('a persisted query is measured with the variables of each request that runs it', async () => {
+    const { accessToken } = await fleet.login('owner@acme.test', 'acme');
+    const sha256Hash = createHash('sha256').update(NESTED).digest('hex');
+    const persisted = async (n: number, query?: string) => {
+      const response = await fetch(url('/graphql'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+        body: JSON.stringify({ query, variables: { n }, extensions: { persistedQuery: { version: 1, sha256Hash } } }),
+      });
+      const body = (await response.json()) as { errors?: { extensions: Record<string, unknown> }[] };
+      return { status: response.status, codes: (body.errors ?? []).map((error) => error.extensions.code) };
+    };
+    expect(await persisted(10, NESTED)).toEqual({ status: 200, codes: [] });
+    expect(await persisted(10)).toEqual({ status: 200, codes: [] });
+    expect(await persisted(40)).toEqual({ status: 400, codes: ['QUERY_TOO_COMPLEX'] });
   });
 });
 
