@@ -37,6 +37,8 @@ export interface BenchProfile {
   pgbouncer: { durationSeconds: number };
   /** One tenant moved out of a pooled database (the target names 100k rows, so both profiles use it). */
   move: { rows: number; batchSize: number };
+  /** The grown tenant's rows (added by `tenants seed`) and the measured requests per screen and tenant. */
+  volume: { rows: number; requests: number };
 }
 
 const WARM_TENANT_COUNTS = [1, 10, 50];
@@ -63,6 +65,7 @@ export const QUICK_PROFILE: BenchProfile = {
   idle: { tenants: 400 },
   pgbouncer: { durationSeconds: 15 },
   move: { rows: 100_000, batchSize: 2000 },
+  volume: { rows: 120_000, requests: 20 },
 };
 
 export const FULL_PROFILE: BenchProfile = {
@@ -75,4 +78,5 @@ export const FULL_PROFILE: BenchProfile = {
   idle: { tenants: 2000 },
   pgbouncer: { durationSeconds: 60 },
   move: { rows: 100_000, batchSize: 2000 },
+  volume: { rows: 1_200_000, requests: 40 },
 };

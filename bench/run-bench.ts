@@ -5,6 +5,7 @@ import { runIdleTenantsPhase } from './phases/idle-tenants-phase.js';
 import { runPgBouncerPhase } from './phases/pgbouncer-phase.js';
 import { runManyTenantsPhase } from './phases/many-tenants-phase.js';
 import { runMovePhase } from './phases/move-phase.js';
+import { runVolumePhase } from './phases/volume-phase.js';
 import { HEADLINE, runWarmPhase } from './phases/warm-phase.js';
 import { checkTargets, headlineFigures, type BenchResults } from './report/bench-results.js';
 import { describeMachine, describeVersions } from './report/environment.js';
@@ -37,6 +38,8 @@ const results: BenchResults = {
   coldP50Ms: null,
   coldP99Ms: null,
   bytesPerIdleTenant: null,
+  volumeWorstP50Ratio: null,
+  volumeMaxBytes: null,
   targets: [],
   setup: { tenantDatabases: 0, pooledTenants: 0, seconds: 0 },
   phases: {},
@@ -91,6 +94,9 @@ try {
   }
   if (wanted('move')) {
     results.phases.move = await phase('Tenant move', () => runMovePhase(postgres, profile, log));
+  }
+  if (wanted('volume')) {
+    results.phases.volume = await phase('Production-sized tenant: the screens on a grown tenant and a demo-sized one', () => runVolumePhase(postgres, profile, log));
   }
 } finally {
   await postgres.stop();

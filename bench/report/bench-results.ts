@@ -4,6 +4,7 @@ import { type IdleTenantsResults } from '../phases/idle-tenants-phase.js';
 import { type PgBouncerResults } from '../phases/pgbouncer-phase.js';
 import { type ManyTenantsResults } from '../phases/many-tenants-phase.js';
 import { type MoveResults } from '../phases/move-phase.js';
+import { type VolumeResults } from '../phases/volume-phase.js';
 import { HEADLINE, type WarmResults } from '../phases/warm-phase.js';
 
 /** Where one of the project's targets stands in this run. */
@@ -34,9 +35,13 @@ export interface BenchResults {
   coldP99Ms: number | null;
   /** RSS one more registered, once-served, idle tenant datasource costs (idle phase). */
   bytesPerIdleTenant: number | null;
+  /** The worst screen's p50 on the grown tenant over its p50 on the demo-sized one (volume phase). */
+  volumeWorstP50Ratio: number | null;
+  /** The largest response of a screen on the grown tenant, bytes (volume phase). */
+  volumeMaxBytes: number | null;
   targets: TargetCheck[];
   setup: { tenantDatabases: number; pooledTenants: number; seconds: number };
-  phases: { warm?: WarmResults; cold?: ColdResults; manyTenants?: ManyTenantsResults; idleTenants?: IdleTenantsResults; pgbouncer?: PgBouncerResults; fleetMigration?: FleetMigrationResults; move?: MoveResults };
+  phases: { warm?: WarmResults; cold?: ColdResults; manyTenants?: ManyTenantsResults; idleTenants?: IdleTenantsResults; pgbouncer?: PgBouncerResults; fleetMigration?: FleetMigrationResults; move?: MoveResults; volume?: VolumeResults };
   /** Phases that failed, with why; a failed phase has no numbers. */
   failures: { phase: string; error: string }[];
 }
@@ -46,11 +51,15 @@ const FLEET_TARGET = 500;
 const IDLE_TENANTS_TARGET = 2000;
 const COLD_TENANTS_TARGET = 200;
 const MOVE_ROWS_TARGET = 100_000;
+const VOLUME_ROWS_TARGET = 1_000_000;
+const KEY_ACCOUNT_SCREEN = 'key account with the first page of each relation';
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
 /** The top-level figures of `latest.json` (null when their phase did not run). */
-export function headlineFigures(phases: BenchResults['phases']): Pick<BenchResults, 'manyThroughputRatio' | 'coldP50Ms' | 'coldP99Ms' | 'bytesPerIdleTenant'> {
+export function headlineFigures(
+  phases: BenchResults['phases'],
+): Pick<BenchResults, 'manyThroughputRatio' | 'coldP50Ms' | 'coldP99Ms' | 'bytesPerIdleTenant' | 'volumeWorstP50Ratio' | 'volumeMaxBytes'> {
   const warm10 = phases.warm?.comparisons.find((c) => c.tenants === HEADLINE.tenants && c.distribution === HEADLINE.distribution);
   const many = phases.manyTenants;
   return {
@@ -58,6 +67,8 @@ export function headlineFigures(phases: BenchResults['phases']): Pick<BenchResul
     coldP50Ms: phases.cold?.steps.totalMs.p50 ?? null,
     coldP99Ms: phases.cold?.steps.totalMs.p99 ?? null,
     bytesPerIdleTenant: phases.idleTenants?.bytesPerIdleTenant ?? null,
+    volumeWorstP50Ratio: phases.volume?.worstP50Ratio ?? null,
+    volumeMaxBytes: phases.volume?.maxBytes ?? null,
   };
 }
 
@@ -178,6 +189,24 @@ export function checkTargets(phases: BenchResults['phases']): TargetCheck[] {
       met: move.seconds < 30 && move.verified,
       scaledDown: move.rows < MOVE_ROWS_TARGET,
     });
+  }
+  const volume = phases.volume;
+  if (volume) {
+    const scaledDown = volume.bigRows < VOLUME_ROWS_TARGET;
+    const slowest = [...volume.screens].sort((a, b) => b.big.p95Ms - a.big.p95Ms)[0];
+    const key = volume.screens.find((screen) => screen.screen === KEY_ACCOUNT_SCREEN);
+    const pages = volume.screens.filter((screen) => screen !== key);
+    checks.push(
+      { target: 'every screen on a 1M-row tenant within 1.5× its p50 on the demo tenant', measured: `worst ${volume.worstP50Ratio}×`, met: volume.worstP50Ratio <= 1.5, scaledDown },
+      { target: 'every screen on a 1M-row tenant < 150 ms p95', measured: `slowest ${slowest?.big.p95Ms ?? 0} ms (${slowest?.screen ?? '-'})`, met: (slowest?.big.p95Ms ?? 0) < 150, scaledDown },
+      {
+        target: 'no default page above 200 KB',
+        measured: `largest ${Math.max(...pages.map((screen) => screen.big.bytes))} B`,
+        met: pages.every((screen) => screen.big.bytes <= 200 * 1024),
+        scaledDown,
+      },
+      { target: "the key account's page < 100 KB", measured: `${key?.big.bytes ?? 0} B`, met: (key?.big.bytes ?? Infinity) < 100 * 1024, scaledDown },
+    );
   }
   return checks;
 }

@@ -206,6 +206,24 @@ function moveSection(results: BenchResults): string[] {
   ];
 }
 
+function volumeSection(results: BenchResults): string[] {
+  const volume = results.phases.volume;
+  if (!volume) {
+    return [];
+  }
+  return [
+    `## Production-sized tenant (phase 8): ${volume.bigRows.toLocaleString('en-US')} rows against a demo tenant of ${volume.smallRows.toLocaleString('en-US')}`,
+    '',
+    `\`tenantgate tenants seed\` added the rows in ${volume.seedSeconds} s (${volume.seedRowsPerSecond.toLocaleString('en-US')} rows/s). ` +
+      `Each screen: ${volume.requestsPerScreen} sequential requests per tenant through one gateway, alternating between the tenants in two halves.`,
+    '',
+    row(['screen', 'grown p50 ms', 'grown p95 ms', 'grown bytes', 'demo p50 ms', 'demo bytes', 'p50 ratio']),
+    row(['---', '---', '---', '---', '---', '---', '---']),
+    ...volume.screens.map((screen) => row([screen.screen, screen.big.p50Ms, screen.big.p95Ms, screen.big.bytes, screen.small.p50Ms, screen.small.bytes, `${screen.p50Ratio}×`])),
+    '',
+  ];
+}
+
 /** `bench/results/latest.md`: the targets first, then one table per phase, then the analysis. */
 export function renderMarkdown(results: BenchResults, analysis: string): string {
   const versions = Object.entries(results.versions).map(([name, version]) => `${name} ${version}`).join(', ');
@@ -219,7 +237,8 @@ export function renderMarkdown(results: BenchResults, analysis: string): string 
     '',
     `**p50Ratio (10 tenants, even): ${results.p50Ratio ?? 'n/a'}** · throughput ratio: ${results.throughputRatio ?? 'n/a'} · ` +
       `many-tenant throughput ratio: ${results.manyThroughputRatio ?? 'n/a'} · cold p50 / p99: ${results.coldP50Ms ?? 'n/a'} / ${results.coldP99Ms ?? 'n/a'} ms · ` +
-      `bytes per idle tenant: ${results.bytesPerIdleTenant ?? 'n/a'}`,
+      `bytes per idle tenant: ${results.bytesPerIdleTenant ?? 'n/a'} · ` +
+      `volume worst p50 ratio / max bytes: ${results.volumeWorstP50Ratio ?? 'n/a'} / ${results.volumeMaxBytes ?? 'n/a'}`,
     '',
     '## Targets',
     '',
@@ -237,6 +256,7 @@ export function renderMarkdown(results: BenchResults, analysis: string): string 
     ...pgbouncerSection(results),
     ...fleetSection(results),
     ...moveSection(results),
+    ...volumeSection(results),
     analysis.trim(),
     '',
   ].join('\n');
