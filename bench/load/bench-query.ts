@@ -74,7 +74,7 @@ export function checkAccountsResponse(status: number, body: string, expected: Ex
 
 interface EventNode {
   name?: string;
-  dates?: { label?: string | null }[];
+  dates?: { edges?: { node?: { label?: string | null } }[] };
   location?: { name?: string } | null;
   account?: { name?: string } | null;
   owner?: { displayName?: string } | null;
@@ -90,7 +90,7 @@ function eventProblem(node: EventNode | undefined, expected: ExpectedTenant): st
   if (!node?.name?.startsWith(expected.marker)) {
     return `event "${node?.name}" does not belong to tenant ${tenant}`;
   }
-  const dates = node.dates ?? [];
+  const dates = (node.dates?.edges ?? []).map((edge) => edge.node ?? {});
   if (dates.length !== 2 || dates.some((date) => !date.label?.startsWith(expected.marker))) {
     return `event "${node.name}" has dates ${JSON.stringify(dates.map((date) => date.label))}, not its tenant's two`;
   }

@@ -28,7 +28,7 @@ describe('the benchmark response check', () => {
 
 interface EventNode {
   name: string;
-  dates: { label: string }[];
+  dates: { edges: { node: { label: string } }[] };
   location: { name: string } | null;
   account: { name: string } | null;
   owner: { displayName: string } | null;
@@ -37,7 +37,7 @@ interface EventNode {
 function ownEvent(i: number, marker = 'T0007 '): EventNode {
   return {
     name: `${marker}Event ${String(i).padStart(3, '0')}`,
-    dates: [{ label: `${marker}day 1` }, { label: `${marker}day 2` }],
+    dates: { edges: [{ node: { label: `${marker}day 1` } }, { node: { label: `${marker}day 2` } }] },
     location: { name: `${marker}Venue ${1 + (i % 5)}` },
     account: { name: `${marker}Account ${String(1 + (i % 47)).padStart(3, '0')}` },
     owner: { displayName: 'Bench' },
@@ -58,8 +58,8 @@ describe('the benchmark response check, events page', () => {
 
   test('refuses an event, a date, a location or an account of another tenant, a missing relation, a wrong total or a short page', () => {
     expect(checkEventsResponse(200, eventsAnswer(52, replaced(3, { name: 'T0008 Event 004' })), tenant)).toMatch(/does not belong to tenant T0007/);
-    expect(checkEventsResponse(200, eventsAnswer(52, replaced(3, { dates: [{ label: 'T0007 day 1' }, { label: 'T0008 day 2' }] })), tenant)).toMatch(/dates/);
-    expect(checkEventsResponse(200, eventsAnswer(52, replaced(3, { dates: [{ label: 'T0007 day 1' }] })), tenant)).toMatch(/dates/);
+    expect(checkEventsResponse(200, eventsAnswer(52, replaced(3, { dates: { edges: [{ node: { label: 'T0007 day 1' } }, { node: { label: 'T0008 day 2' } }] } })), tenant)).toMatch(/dates/);
+    expect(checkEventsResponse(200, eventsAnswer(52, replaced(3, { dates: { edges: [{ node: { label: 'T0007 day 1' } }] } })), tenant)).toMatch(/dates/);
     expect(checkEventsResponse(200, eventsAnswer(52, replaced(3, { location: { name: 'T0008 Venue 1' } })), tenant)).toMatch(/location/);
     expect(checkEventsResponse(200, eventsAnswer(52, replaced(3, { location: null })), tenant)).toMatch(/location/);
     expect(checkEventsResponse(200, eventsAnswer(52, replaced(3, { account: { name: 'T0008 Account 001' } })), tenant)).toMatch(/account/);
