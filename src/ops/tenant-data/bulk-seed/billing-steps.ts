@@ -17,8 +17,8 @@ const DEPOSIT = 0.3;
 export function invoicesStep(scope: StepScope): InsertStep {
   const { shape, starts } = scope.run;
   const fromContracts = 2 * scope.count('contracts');
-  const own = Math.max(1, shape.counts.invoices - fromContracts);
-  const keyOwn = Math.min(shape.key.invoices, own);
+  const ownCount = Math.max(1, shape.counts.invoices - fromContracts);
+  const keyOwn = Math.min(shape.key.invoices, ownCount);
   const today = scope.day(scope.anchor);
   const keyEvents = scope.keyCount('events');
   const age = `${today} - coalesce(due, issued + 30)`;
@@ -26,10 +26,10 @@ export function invoicesStep(scope: StepScope): InsertStep {
   return {
     table: 'invoices',
     scope,
-    from: `generate_series(0::bigint, ${fromContracts + own - 1}) AS g(i)
+    from: `generate_series(0::bigint, ${fromContracts + ownCount - 1}) AS g(i)
       LEFT JOIN contracts c ON i < ${fromContracts} AND c.id = ${scope.id('contracts', 'i / 2')}`,
     values: [
-      { part: 'i % 2', own: `i - ${fromContracts}`, account: `CASE WHEN i - ${fromContracts} < ${keyOwn} THEN 0::bigint ELSE ${otherAccount(scope, scope.r('invoice.account'))} END` },
+      { part: 'i % 2', own: `i - ${fromContracts}`, account: `CASE WHEN i >= ${fromContracts} AND i - ${fromContracts} < ${keyOwn} THEN 0::bigint ELSE ${otherAccount(scope, scope.r('invoice.account'))} END` },
       {
         amount: `CASE WHEN c.id IS NULL THEN round(150 * power(400, ${scope.r('invoice.amount')})::numeric, 2)
           WHEN part = 0 THEN round(c.value * ${DEPOSIT}, 2) ELSE c.value - round(c.value * ${DEPOSIT}, 2) END`,

@@ -11,7 +11,8 @@ export interface SeedSession {
 }
 
 /**
- * Connects for a seed. Dates are laid out in UTC whatever the server's time zone; and the server
+ * Connects for a seed. Dates are laid out in UTC whatever the server's time zone; a statement
+ * timeout the role may carry is lifted, since one statement inserts a whole table; and the server
  * checks every second that the client is still there, so a seed whose process was killed rolls
  * back within a second instead of inserting on for minutes (PostgreSQL 14+; older servers skip it).
  *
@@ -22,7 +23,7 @@ export async function openSeedSession(url: string, datasource: string): Promise<
   client.on('error', () => undefined);
   try {
     await client.connect();
-    await client.query("SET TIME ZONE 'UTC'");
+    await client.query("SET TIME ZONE 'UTC'; SET statement_timeout = 0");
     await client.query("SET client_connection_check_interval = '1s'").catch(() => undefined);
   } catch (error) {
     await client.end().catch(() => undefined);
