@@ -168,18 +168,22 @@ test('invoices add up, document numbers continue the tenant\'s series, and the A
 test('an exclusive seed on a pooled datasource puts back every index, foreign key and trigger it set aside', async () => {
   const objects = await schemaObjects(pooled.url);
   const neighbour = await tenantFingerprint(pooled.url, tenants.neighbour);
-  const before = await rowCount('communications', tenants.seeded);
-  const events: SeedEvent['kind'][] = [];
-  const result = await bulkSeedTenant(await seedTarget('acme'), { rows: 6_000, exclusive: true, onEvent: (event) => void events.push(event.kind) });
-  expect(result.exclusive).toBe(true);
-  expect(events.slice(-3)).toEqual(['restored', 'committed', 'vacuumed']);
-  expect(await rowCount('communications', tenants.seeded)).toBe(before + (result.tables.find((table) => table.table === 'communications')?.rows ?? 0));
-  expect(await schemaObjects(pooled.url)).toEqual(objects);
+  // A seed that doubles the tables rebuilds their indexes and foreign keys; a small one only suspends the triggers.
+  for (const [rows, rebuilds] of [[20_000, true], [2_000, false]] as const) {
+    const before = await rowCount('communications', tenants.seeded);
+    const events: SeedEvent[] = [];
+    const result = await bulkSeedTenant(await seedTarget('acme'), { rows, exclusive: true, onEvent: (event) => void events.push(event) });
+    expect({ rows, exclusive: result.exclusive, rebuilt: result.rebuildSeconds !== null }).toEqual({ rows, exclusive: true, rebuilt: rebuilds });
+    expect(events.slice(-3).map((event) => event.kind)).toEqual(['restored', 'committed', 'vacuumed']);
+    expect(await rowCount('communications', tenants.seeded)).toBe(before + (result.tables.find((table) => table.table === 'communications')?.rows ?? 0));
+    expect(await schemaObjects(pooled.url)).toEqual(objects);
+  }
   expect(await tenantFingerprint(pooled.url, tenants.neighbour)).toEqual(neighbour);
   expect((await checkTenantReferences(pooled.url, tenants.seeded)).filter((check) => check.broken > 0)).toEqual([]);
 });
 
-describe.each([[false], [true]])('a seed that fails midway (exclusive: %s)', (exclusive) => {
+// Shared; exclusive with the triggers suspended; exclusive with the indexes and foreign keys dropped too (it more than doubles the tables).
+describe.each([[false, 3_000], [true, 3_000], [true, 80_000]])('a seed that fails midway (exclusive: %s, %i rows)', (exclusive, rows) => {
   it('leaves the tenant, its counters and the schema as they were', async () => {
     const tenant = await tenantFingerprint(pooled.url, tenants.seeded);
     const counters = await sequences(tenants.seeded);
@@ -189,7 +193,7 @@ describe.each([[false], [true]])('a seed that fails midway (exclusive: %s)', (ex
         throw new Error('injected failure after invoices');
       }
     };
-    await expect(bulkSeedTenant(await seedTarget('acme'), { rows: 3_000, exclusive, onEvent: failAfterInvoices })).rejects.toThrow('injected failure after invoices');
+    await expect(bulkSeedTenant(await seedTarget('acme'), { rows, exclusive, onEvent: failAfterInvoices })).rejects.toThrow('injected failure after invoices');
     expect(await tenantFingerprint(pooled.url, tenants.seeded)).toEqual(tenant);
     expect(await sequences(tenants.seeded)).toEqual(counters);
     expect(await schemaObjects(pooled.url)).toEqual(objects);

@@ -32,7 +32,7 @@ export function registerTenantSeedCommand(tenants: Command, deps: CliDeps): void
     .command('seed <slug>')
     .description('grow a tenant to production size: about N consistent rows over every business table, in one transaction')
     .requiredOption('--rows <n>', `about how many rows to add (1 to ${MAX_SEED_ROWS}), e.g. 1200000`, seedRows)
-    .option('--exclusive', 'bulk-load with the tables locked until commit (default on a dedicated datasource; on a pooled one it stops every tenant of the database meanwhile)')
+    .option('--exclusive', "take the tables until commit, 2-3x faster (default on a dedicated datasource; on a pooled one every tenant's writes wait meanwhile)")
     .option('--no-exclusive', 'insert with every row checked, the tables staying usable (default on a pooled datasource; slower)')
     .addOption(jsonOption())
     .action(deps.action((slug: string, options: SeedOptions) => runSeed(deps, slug, options)));
@@ -68,7 +68,7 @@ function progressLine(event: SeedEvent): string {
     case 'table':
       return `${event.table}  ${event.rows.toLocaleString('en-US')} rows  ${event.seconds.toFixed(1)} s`;
     case 'restored':
-      return `indexes and foreign keys rebuilt  ${event.seconds.toFixed(1)} s`;
+      return `${event.rebuilt ? 'indexes and foreign keys rebuilt' : 'same-tenant checks restored'}  ${event.seconds.toFixed(1)} s`;
     case 'committed':
       return `committed ${event.rows.toLocaleString('en-US')} rows, vacuuming`;
     case 'vacuumed':

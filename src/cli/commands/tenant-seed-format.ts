@@ -15,6 +15,13 @@ export function seedJson(result: BulkSeedResult) {
   };
 }
 
+function modeOf(result: BulkSeedResult): string {
+  if (!result.exclusive) {
+    return 'shared: every row checked as inserted';
+  }
+  return result.rebuildSeconds === null ? 'exclusive: writes to the tables held until commit' : 'exclusive bulk load: tables locked, indexes rebuilt';
+}
+
 /** The summary `tenants seed` prints: rows, seconds and rows/s per table, then the totals and the key account. */
 export function seedText(output: CommandOutput, result: BulkSeedResult): string {
   const json = seedJson(result);
@@ -30,7 +37,7 @@ export function seedText(output: CommandOutput, result: BulkSeedResult): string 
     ],
   );
   return [
-    `seeded tenant ${result.tenant.slug} with ${number(result.rows)} rows (${result.exclusive ? 'bulk load, tables locked until commit' : 'shared: every row checked as inserted'})`,
+    `seeded tenant ${result.tenant.slug} with ${number(result.rows)} rows (${modeOf(result)})`,
     table,
     `key account   ${result.keyAccount.name} (${result.keyAccount.id})`,
   ].join('\n');

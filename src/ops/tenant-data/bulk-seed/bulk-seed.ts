@@ -13,10 +13,11 @@ export interface BulkSeedOptions {
   /** The "now" dates are laid out around. Default: the current time, so the data looks current. */
   anchor?: Date;
   /**
-   * Bulk-load with the seeded tables locked until commit (see `setAsideForBulkLoad`): about twice
-   * as fast, but nobody else reads or writes them meanwhile, and their indexes are rebuilt over
-   * all their rows. Default: on a dedicated datasource, where the tenant is alone; not on a pooled
-   * one, where it would stop every tenant of the database for the duration.
+   * Take the seeded tables for the seed (see `setAsideForBulkLoad`): the same-tenant triggers are
+   * suspended, and for a seed that grows the tables by half or more, their indexes and foreign
+   * keys rebuilt at the end; two to three times faster, but other sessions' writes (and, when
+   * rebuilding, reads) of these tables wait until the seed commits. Default: on a dedicated
+   * datasource, where the tenant is alone; not on a pooled one, where every tenant would wait.
    */
   exclusive?: boolean;
   /** Aborting cancels the running insert and rolls the seed back. */
@@ -32,11 +33,11 @@ export interface BulkSeedResult {
   rows: number;
   /** Inserting, in the one transaction, until its commit. */
   insertSeconds: number;
-  /** Of those, rebuilding the indexes and foreign keys an exclusive seed set aside; null for a shared one. */
+  /** Of those, rebuilding the indexes and foreign keys an exclusive seed set aside; null when it did not. */
   rebuildSeconds: number | null;
   /** VACUUM ANALYZE of the seeded tables after the commit. */
   vacuumSeconds: number;
-  /** The seed was a bulk load with the tables locked (see {@link BulkSeedOptions.exclusive}). */
+  /** The seed took the tables (see {@link BulkSeedOptions.exclusive}). */
   exclusive: boolean;
 }
 

@@ -17,8 +17,8 @@ import { StepScope } from './step-scope.js';
 /** What a seed tells its caller as it goes; whatever the listener throws fails the seed like a failing step. */
 export type SeedEvent =
   | { kind: 'table'; table: SeedTable; rows: number; seconds: number }
-  /** An exclusive seed rebuilt the indexes and foreign keys it had set aside. */
-  | { kind: 'restored'; seconds: number }
+  /** An exclusive seed put back what it set aside: its triggers, and its indexes and foreign keys if it `rebuilt` them. */
+  | { kind: 'restored'; rebuilt: boolean; seconds: number }
   | { kind: 'committed'; rows: number; seconds: number }
   | { kind: 'vacuumed'; seconds: number };
 
@@ -45,8 +45,9 @@ export interface SeedTransactionOptions {
 
 /**
  * Inserts every step's rows in one transaction on the seed's session, with the tenant's seed lock
- * and its document counters held until the end; an exclusive seed sets the tables' indexes,
- * foreign keys and triggers aside first and puts them back before committing. Any failure, or an
+ * and its document counters held until the end; an exclusive seed sets the tables' same-tenant
+ * triggers (and, when it grows them enough, indexes and foreign keys) aside first and puts them
+ * back before committing (see `setAsideForBulkLoad`). Any failure, or an
  * abort (which cancels the running statement), rolls everything back.
  *
  * @throws {@link SeedInterrupted} when `signal` aborted it; otherwise what failed.
@@ -69,7 +70,7 @@ export async function insertSeedRows(
     await lockTenantSeed(client, target.tenantId, target.slug);
     // The seed's window functions sort a few hundred thousand rows; in memory, not on disk.
     await client.query("SET LOCAL work_mem = '64MB'");
-    const setAside = options.exclusive ? await setAsideForBulkLoad(client, SEED_TABLES) : null;
+    const setAside = options.exclusive ? await setAsideForBulkLoad(client, SEED_TABLES, options.shape.rows) : null;
     const run: SeedRun = {
       tenantId: target.tenantId,
       tenantName: target.name,
@@ -98,8 +99,9 @@ export async function insertSeedRows(
     if (setAside !== null) {
       const started = performance.now();
       await restoreAfterBulkLoad(client, setAside);
-      rebuildSeconds = secondsSince(started);
-      onEvent?.({ kind: 'restored', seconds: rebuildSeconds });
+      const rebuilt = setAside.indexes.length + setAside.foreignKeys.length > 0;
+      rebuildSeconds = rebuilt ? secondsSince(started) : null;
+      onEvent?.({ kind: 'restored', rebuilt, seconds: secondsSince(started) });
     }
     signal?.throwIfAborted();
     // From here on an interrupt no longer cancels: a cancelled COMMIT may have committed anyway.
