@@ -45,7 +45,7 @@ async function runSeed(deps: CliDeps, slug: string, options: SeedOptions): Promi
   const exclusive = options.exclusive ?? target.datasource.kind === 'DEDICATED';
   // Progress is for someone watching: the summary lists every table anyway.
   const progress = deps.io.isTTY ? output.progress(SEED_TABLES.length + (exclusive ? 3 : 2), 'seed') : undefined;
-  const interrupt = listenForInterrupt((line) => output.note(line), 'rolling the seed back');
+  const interrupt = listenForInterrupt((line) => output.note(line), 'rolling the seed back unless it has committed');
   let result: BulkSeedResult;
   try {
     result = await bulkSeedTenant(target, { rows: options.rows, exclusive, signal: interrupt.signal, onEvent: (event) => progress?.tick(progressLine(event)) });
