@@ -24,7 +24,7 @@ const tenants: Record<'seeded' | 'neighbour', string> = { seeded: '', neighbour:
 /** Ids of the seeded tenant's rows before any seed: the demo seed's. */
 let demoIds: string[] = [];
 
-/** The brief's shape of a production-sized tenant (rows per table at 1,545,000 rows), which a seed scales. */
+/** Rows per table of a production-sized tenant of 1,545,000 rows: the proportions every seed keeps. */
 const SHAPE: Record<string, number> = {
   accounts: 100_000, contacts: 200_000, account_contacts: 220_000, leads: 100_000, opportunities: 40_000, locations: 5_000,
   events: 30_000, event_dates: 90_000, quotes: 20_000, contracts: 15_000, invoices: 105_000, payments: 100_000,
@@ -62,6 +62,7 @@ beforeAll(async () => {
   databases.push(control, pooled);
   await applyMigrations({ databaseUrl: control.url, migrationsDir: controlMigrationsDir });
   controlPlane = createControlPlane(control.url, 2);
+  // Registers the pooled datasource the two tenants below are created on.
   const { datasource } = await provisionTenant({ control: controlPlane.client, keyRing }, {
     slug: 'spare', name: 'Spare', datasource: { name: 'pool', kind: 'POOLED', url: pooled.url },
   });
