@@ -7,6 +7,7 @@ import { ExitCode } from '../exit-codes.js';
 import { jsonOption, type CliDeps } from '../program.js';
 import { registerTenantCreateCommand, registerTenantDeleteCommand } from './tenant-lifecycle-commands.js';
 import { registerTenantMoveCommand } from './tenant-move-command.js';
+import { registerTenantSeedCommand } from './tenant-seed-command.js';
 import { GATEWAY_NOTE, tenantDetails, tenantJson, tenantTable } from './tenant-format.js';
 
 const STATUS_COMMANDS = [
@@ -15,9 +16,9 @@ const STATUS_COMMANDS = [
   { name: 'read-only', status: TenantStatus.READ_ONLY, what: 'serve reads, refuse writes with TENANT_READ_ONLY' },
 ] as const;
 
-/** `tenants list | show | create | suspend | resume | read-only | delete`. */
+/** `tenants list | show | create | seed | suspend | resume | read-only | delete | move`. */
 export function registerTenantCommands(program: Command, deps: CliDeps): void {
-  const tenants = program.command('tenants').description('list, inspect, create, suspend, resume, delete and move tenants');
+  const tenants = program.command('tenants').description('list, inspect, create, seed, suspend, resume, delete and move tenants');
   tenants
     .command('list')
     .description('every tenant with its status, datasource and schema version')
@@ -64,6 +65,7 @@ export function registerTenantCommands(program: Command, deps: CliDeps): void {
       );
   }
   registerTenantCreateCommand(tenants, deps);
+  registerTenantSeedCommand(tenants, deps);
   registerTenantDeleteCommand(tenants, deps);
   registerTenantMoveCommand(tenants, deps);
 }

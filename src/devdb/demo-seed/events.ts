@@ -8,7 +8,7 @@ import { addDays, addHours, atLocalHour, dateOnly, earlier } from './time.js';
 import { buildLocations, type LocationInfo } from './locations.js';
 
 /** Typical local start hour, length in hours and what to call it, so a wedding does not start at 8 am. */
-const SCHEDULE: Readonly<Record<EventType, readonly [number, number, string]>> = {
+export const SCHEDULE: Readonly<Record<EventType, readonly [number, number, string]>> = {
   CONFERENCE: [8, 9, 'conference'], CORPORATE: [9, 6, 'corporate event'], WEDDING: [13, 10, 'wedding'],
   PARTY: [18, 5, 'party'], WORKSHOP: [9, 7, 'workshop'], OTHER: [10, 6, 'event'],
 };

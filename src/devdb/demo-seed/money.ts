@@ -28,7 +28,7 @@ export function splitCents(total: number, ratios: readonly number[]): number[] {
 }
 
 /** Sales tax / VAT applied to quotes, by currency (a demo simplification of real tax rules). */
-const TAX_RATES: Readonly<Record<string, number>> = {
+export const TAX_RATES: Readonly<Record<string, number>> = {
   USD: 0.08, CAD: 0.13, MXN: 0.16, EUR: 0.21, GBP: 0.2, AUD: 0.1,
 };
 
