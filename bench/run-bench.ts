@@ -19,7 +19,7 @@ import { startBenchPostgres } from './setup/bench-postgres.js';
  * (any failed response fails its phase); targets are reported, not asserted.
  */
 const profile = process.argv.includes('--quick') ? QUICK_PROFILE : FULL_PROFILE;
-/** `--only=cold,many` runs some phases (for profiling one); the results then hold only those. */
+/** `--only=cold,many` runs some phases (for profiling one); their results go to `only-cold-many.json`, not `latest.json`. */
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const wanted = (name: string) => !only || only.includes(name);
 const log = (message: string) => process.stdout.write(`${message}\n`);
@@ -109,10 +109,11 @@ Object.assign(results, headlineFigures(results.phases));
 results.targets = checkTargets(results.phases);
 results.runSeconds = Math.round((performance.now() - started) / 1000);
 
-writeResults(results);
+const resultsName = only ? `only-${only.join('-')}` : 'latest';
+writeResults(results, resultsName);
 log(`\nTargets (${profile.name} profile, ${results.runSeconds} s):`);
 for (const target of results.targets) {
   log(`  ${target.met ? 'met    ' : 'MISSED '} ${target.target}: ${target.measured}${target.scaledDown ? ' (scaled down)' : ''}`);
 }
-log(`\nWrote bench/results/latest.json and latest.md`);
+log(`\nWrote bench/results/${resultsName}.json and ${resultsName}.md`);
 process.exit(results.failures.length > 0 ? 1 : 0);
