@@ -1,6 +1,8 @@
--- Indexes behind every sort order and filter the API offers (issue: production-sized tenants).
+-- Indexes behind every sort order, filter and relation page the API offers.
 -- Sorts: (tenant_id, field), so a page of one tenant is an index range even in a pooled database.
--- Relations: (reference, default order), so one parent's page stops after `first` rows.
+-- Relations: (reference, default order, id), so one parent's page is an ordered index range that
+-- stops after `first` rows (Prisma builds each child row's JSON before sorting, so a sort would
+-- build it for every child of the parent).
 -- Searches: trigram GIN, so a case-insensitive substring match is a bitmap index scan.
 
 CREATE INDEX "accounts_tenant_id_updated_at_idx" ON "accounts"("tenant_id", "updated_at");
@@ -8,6 +10,9 @@ CREATE INDEX "accounts_tenant_id_updated_at_idx" ON "accounts"("tenant_id", "upd
 CREATE INDEX "contacts_tenant_id_created_at_idx" ON "contacts"("tenant_id", "created_at");
 CREATE INDEX "contacts_tenant_id_updated_at_idx" ON "contacts"("tenant_id", "updated_at");
 CREATE INDEX "contacts_tenant_id_owner_id_idx" ON "contacts"("tenant_id", "owner_id");
+
+CREATE INDEX "account_contacts_account_id_created_at_id_idx" ON "account_contacts"("account_id", "created_at", "id");
+CREATE INDEX "account_contacts_contact_id_created_at_id_idx" ON "account_contacts"("contact_id", "created_at", "id");
 
 CREATE INDEX "leads_tenant_id_last_name_idx" ON "leads"("tenant_id", "last_name");
 CREATE INDEX "leads_tenant_id_company_idx" ON "leads"("tenant_id", "company");
@@ -22,6 +27,7 @@ CREATE INDEX "opportunities_tenant_id_expected_close_date_idx" ON "opportunities
 CREATE INDEX "opportunities_tenant_id_created_at_idx" ON "opportunities"("tenant_id", "created_at");
 CREATE INDEX "opportunities_tenant_id_updated_at_idx" ON "opportunities"("tenant_id", "updated_at");
 CREATE INDEX "opportunities_tenant_id_owner_id_idx" ON "opportunities"("tenant_id", "owner_id");
+CREATE INDEX "opportunities_account_id_name_id_idx" ON "opportunities"("account_id", "name", "id");
 CREATE INDEX "opportunities_lead_id_idx" ON "opportunities"("lead_id");
 
 CREATE INDEX "locations_tenant_id_name_idx" ON "locations"("tenant_id", "name");
@@ -36,20 +42,22 @@ CREATE INDEX "events_tenant_id_expected_attendees_idx" ON "events"("tenant_id", 
 CREATE INDEX "events_tenant_id_created_at_idx" ON "events"("tenant_id", "created_at");
 CREATE INDEX "events_tenant_id_updated_at_idx" ON "events"("tenant_id", "updated_at");
 CREATE INDEX "events_tenant_id_owner_id_idx" ON "events"("tenant_id", "owner_id");
-CREATE INDEX "events_opportunity_id_idx" ON "events"("opportunity_id");
-CREATE INDEX "events_location_id_idx" ON "events"("location_id");
+CREATE INDEX "events_account_id_name_id_idx" ON "events"("account_id", "name", "id");
+CREATE INDEX "events_opportunity_id_name_id_idx" ON "events"("opportunity_id", "name", "id");
+CREATE INDEX "events_location_id_name_id_idx" ON "events"("location_id", "name", "id");
 
 CREATE INDEX "event_dates_tenant_id_ends_at_idx" ON "event_dates"("tenant_id", "ends_at");
 CREATE INDEX "event_dates_tenant_id_created_at_idx" ON "event_dates"("tenant_id", "created_at");
-CREATE INDEX "event_dates_event_id_starts_at_idx" ON "event_dates"("event_id", "starts_at");
+CREATE INDEX "event_dates_event_id_starts_at_id_idx" ON "event_dates"("event_id", "starts_at", "id");
 CREATE INDEX "event_dates_location_id_idx" ON "event_dates"("location_id");
 
 CREATE INDEX "quotes_tenant_id_total_idx" ON "quotes"("tenant_id", "total");
 CREATE INDEX "quotes_tenant_id_valid_until_idx" ON "quotes"("tenant_id", "valid_until");
 CREATE INDEX "quotes_tenant_id_created_at_idx" ON "quotes"("tenant_id", "created_at");
 CREATE INDEX "quotes_tenant_id_updated_at_idx" ON "quotes"("tenant_id", "updated_at");
-CREATE INDEX "quotes_opportunity_id_idx" ON "quotes"("opportunity_id");
-CREATE INDEX "quotes_event_id_idx" ON "quotes"("event_id");
+CREATE INDEX "quotes_account_id_number_id_idx" ON "quotes"("account_id", "number", "id");
+CREATE INDEX "quotes_opportunity_id_number_id_idx" ON "quotes"("opportunity_id", "number", "id");
+CREATE INDEX "quotes_event_id_number_id_idx" ON "quotes"("event_id", "number", "id");
 CREATE INDEX "quotes_number_trgm_idx" ON "quotes" USING GIN ("number" gin_trgm_ops);
 
 CREATE INDEX "contracts_tenant_id_starts_on_idx" ON "contracts"("tenant_id", "starts_on");
@@ -57,21 +65,26 @@ CREATE INDEX "contracts_tenant_id_ends_on_idx" ON "contracts"("tenant_id", "ends
 CREATE INDEX "contracts_tenant_id_value_idx" ON "contracts"("tenant_id", "value");
 CREATE INDEX "contracts_tenant_id_created_at_idx" ON "contracts"("tenant_id", "created_at");
 CREATE INDEX "contracts_tenant_id_updated_at_idx" ON "contracts"("tenant_id", "updated_at");
+CREATE INDEX "contracts_account_id_number_id_idx" ON "contracts"("account_id", "number", "id");
+CREATE INDEX "contracts_event_id_number_id_idx" ON "contracts"("event_id", "number", "id");
 CREATE INDEX "contracts_quote_id_idx" ON "contracts"("quote_id");
 CREATE INDEX "contracts_number_trgm_idx" ON "contracts" USING GIN ("number" gin_trgm_ops);
 
 CREATE INDEX "invoices_tenant_id_amount_idx" ON "invoices"("tenant_id", "amount");
 CREATE INDEX "invoices_tenant_id_issued_on_idx" ON "invoices"("tenant_id", "issued_on");
 CREATE INDEX "invoices_tenant_id_due_on_idx" ON "invoices"("tenant_id", "due_on");
+CREATE INDEX "invoices_tenant_id_status_due_on_idx" ON "invoices"("tenant_id", "status", "due_on");
 CREATE INDEX "invoices_tenant_id_created_at_idx" ON "invoices"("tenant_id", "created_at");
 CREATE INDEX "invoices_tenant_id_updated_at_idx" ON "invoices"("tenant_id", "updated_at");
-CREATE INDEX "invoices_contract_id_idx" ON "invoices"("contract_id");
+CREATE INDEX "invoices_account_id_number_id_idx" ON "invoices"("account_id", "number", "id");
+CREATE INDEX "invoices_contract_id_number_id_idx" ON "invoices"("contract_id", "number", "id");
+CREATE INDEX "invoices_event_id_number_id_idx" ON "invoices"("event_id", "number", "id");
 CREATE INDEX "invoices_number_trgm_idx" ON "invoices" USING GIN ("number" gin_trgm_ops);
 
 CREATE INDEX "payments_tenant_id_received_at_idx" ON "payments"("tenant_id", "received_at");
 CREATE INDEX "payments_tenant_id_amount_idx" ON "payments"("tenant_id", "amount");
 CREATE INDEX "payments_tenant_id_created_at_idx" ON "payments"("tenant_id", "created_at");
-CREATE INDEX "payments_invoice_id_received_at_idx" ON "payments"("invoice_id", "received_at");
+CREATE INDEX "payments_invoice_id_received_at_id_idx" ON "payments"("invoice_id", "received_at", "id");
 CREATE INDEX "payments_reference_trgm_idx" ON "payments" USING GIN ("reference" gin_trgm_ops);
 
 CREATE INDEX "tasks_tenant_id_due_at_idx" ON "tasks"("tenant_id", "due_at");
@@ -79,33 +92,33 @@ CREATE INDEX "tasks_tenant_id_priority_idx" ON "tasks"("tenant_id", "priority");
 CREATE INDEX "tasks_tenant_id_title_idx" ON "tasks"("tenant_id", "title");
 CREATE INDEX "tasks_tenant_id_created_at_idx" ON "tasks"("tenant_id", "created_at");
 CREATE INDEX "tasks_tenant_id_updated_at_idx" ON "tasks"("tenant_id", "updated_at");
-CREATE INDEX "tasks_account_id_due_at_idx" ON "tasks"("account_id", "due_at");
-CREATE INDEX "tasks_contact_id_due_at_idx" ON "tasks"("contact_id", "due_at");
-CREATE INDEX "tasks_opportunity_id_due_at_idx" ON "tasks"("opportunity_id", "due_at");
-CREATE INDEX "tasks_event_id_due_at_idx" ON "tasks"("event_id", "due_at");
+CREATE INDEX "tasks_account_id_due_at_id_idx" ON "tasks"("account_id", "due_at", "id");
+CREATE INDEX "tasks_contact_id_due_at_id_idx" ON "tasks"("contact_id", "due_at", "id");
+CREATE INDEX "tasks_opportunity_id_due_at_id_idx" ON "tasks"("opportunity_id", "due_at", "id");
+CREATE INDEX "tasks_event_id_due_at_id_idx" ON "tasks"("event_id", "due_at", "id");
 CREATE INDEX "tasks_title_trgm_idx" ON "tasks" USING GIN ("title" gin_trgm_ops);
 
 CREATE INDEX "notes_tenant_id_updated_at_idx" ON "notes"("tenant_id", "updated_at");
 CREATE INDEX "notes_tenant_id_author_id_idx" ON "notes"("tenant_id", "author_id");
-CREATE INDEX "notes_account_id_created_at_idx" ON "notes"("account_id", "created_at");
-CREATE INDEX "notes_contact_id_created_at_idx" ON "notes"("contact_id", "created_at");
-CREATE INDEX "notes_lead_id_created_at_idx" ON "notes"("lead_id", "created_at");
-CREATE INDEX "notes_opportunity_id_created_at_idx" ON "notes"("opportunity_id", "created_at");
-CREATE INDEX "notes_event_id_created_at_idx" ON "notes"("event_id", "created_at");
+CREATE INDEX "notes_account_id_created_at_id_idx" ON "notes"("account_id", "created_at", "id");
+CREATE INDEX "notes_contact_id_created_at_id_idx" ON "notes"("contact_id", "created_at", "id");
+CREATE INDEX "notes_lead_id_created_at_id_idx" ON "notes"("lead_id", "created_at", "id");
+CREATE INDEX "notes_opportunity_id_created_at_id_idx" ON "notes"("opportunity_id", "created_at", "id");
+CREATE INDEX "notes_event_id_created_at_id_idx" ON "notes"("event_id", "created_at", "id");
 CREATE INDEX "notes_body_trgm_idx" ON "notes" USING GIN ("body" gin_trgm_ops);
 
 CREATE INDEX "attachments_tenant_id_file_name_idx" ON "attachments"("tenant_id", "file_name");
 CREATE INDEX "attachments_tenant_id_size_bytes_idx" ON "attachments"("tenant_id", "size_bytes");
 CREATE INDEX "attachments_tenant_id_created_at_idx" ON "attachments"("tenant_id", "created_at");
-CREATE INDEX "attachments_subject_id_created_at_idx" ON "attachments"("subject_id", "created_at");
+CREATE INDEX "attachments_subject_id_created_at_id_idx" ON "attachments"("subject_id", "created_at", "id");
 CREATE INDEX "attachments_file_name_trgm_idx" ON "attachments" USING GIN ("file_name" gin_trgm_ops);
 
 CREATE INDEX "communications_tenant_id_subject_idx" ON "communications"("tenant_id", "subject");
 CREATE INDEX "communications_tenant_id_created_at_idx" ON "communications"("tenant_id", "created_at");
 CREATE INDEX "communications_tenant_id_user_id_idx" ON "communications"("tenant_id", "user_id");
-CREATE INDEX "communications_account_id_occurred_at_idx" ON "communications"("account_id", "occurred_at");
-CREATE INDEX "communications_contact_id_occurred_at_idx" ON "communications"("contact_id", "occurred_at");
-CREATE INDEX "communications_lead_id_occurred_at_idx" ON "communications"("lead_id", "occurred_at");
+CREATE INDEX "communications_account_id_occurred_at_id_idx" ON "communications"("account_id", "occurred_at", "id");
+CREATE INDEX "communications_contact_id_occurred_at_id_idx" ON "communications"("contact_id", "occurred_at", "id");
+CREATE INDEX "communications_lead_id_occurred_at_id_idx" ON "communications"("lead_id", "occurred_at", "id");
 CREATE INDEX "communications_subject_trgm_idx" ON "communications" USING GIN ("subject" gin_trgm_ops);
 CREATE INDEX "communications_body_trgm_idx" ON "communications" USING GIN ("body" gin_trgm_ops);
 
