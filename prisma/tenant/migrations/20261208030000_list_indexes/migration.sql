@@ -137,3 +137,24 @@ CREATE INDEX "locations_tenant_id_capacity_desc_idx" ON "locations"("tenant_id",
 CREATE INDEX "opportunities_tenant_id_expected_close_date_desc_idx" ON "opportunities"("tenant_id", "expected_close_date" DESC NULLS LAST);
 CREATE INDEX "quotes_tenant_id_valid_until_desc_idx" ON "quotes"("tenant_id", "valid_until" DESC NULLS LAST);
 CREATE INDEX "tasks_tenant_id_due_at_desc_idx" ON "tasks"("tenant_id", "due_at" DESC NULLS LAST);
+
+-- A relation page reads the children of each parent in its order and stops after `first` rows, when
+-- PostgreSQL takes the (reference, order, id) index above. It plans each parent from the average
+-- number of children per parent, which a key account with thousands of invoices is far above: with
+-- that average a bitmap scan and a sort look cheaper, and they read every child (Prisma builds each
+-- child's JSON before the sort). These statistics hints plan every parent as a big one (about 100
+-- children: n_distinct -0.01 is "1% of the rows are distinct"), so the ordered index range is the
+-- plan whatever the parent's size. They are column attributes used by ANALYZE, run here for them.
+ALTER TABLE "account_contacts" ALTER COLUMN "account_id" SET (n_distinct = -0.01), ALTER COLUMN "contact_id" SET (n_distinct = -0.01);
+ALTER TABLE "opportunities" ALTER COLUMN "account_id" SET (n_distinct = -0.01);
+ALTER TABLE "events" ALTER COLUMN "account_id" SET (n_distinct = -0.01), ALTER COLUMN "opportunity_id" SET (n_distinct = -0.01), ALTER COLUMN "location_id" SET (n_distinct = -0.01);
+ALTER TABLE "event_dates" ALTER COLUMN "event_id" SET (n_distinct = -0.01);
+ALTER TABLE "quotes" ALTER COLUMN "account_id" SET (n_distinct = -0.01), ALTER COLUMN "opportunity_id" SET (n_distinct = -0.01), ALTER COLUMN "event_id" SET (n_distinct = -0.01);
+ALTER TABLE "contracts" ALTER COLUMN "account_id" SET (n_distinct = -0.01), ALTER COLUMN "event_id" SET (n_distinct = -0.01);
+ALTER TABLE "invoices" ALTER COLUMN "account_id" SET (n_distinct = -0.01), ALTER COLUMN "contract_id" SET (n_distinct = -0.01), ALTER COLUMN "event_id" SET (n_distinct = -0.01);
+ALTER TABLE "payments" ALTER COLUMN "invoice_id" SET (n_distinct = -0.01);
+ALTER TABLE "tasks" ALTER COLUMN "account_id" SET (n_distinct = -0.01), ALTER COLUMN "contact_id" SET (n_distinct = -0.01), ALTER COLUMN "opportunity_id" SET (n_distinct = -0.01), ALTER COLUMN "event_id" SET (n_distinct = -0.01);
+ALTER TABLE "notes" ALTER COLUMN "account_id" SET (n_distinct = -0.01), ALTER COLUMN "contact_id" SET (n_distinct = -0.01), ALTER COLUMN "lead_id" SET (n_distinct = -0.01), ALTER COLUMN "opportunity_id" SET (n_distinct = -0.01), ALTER COLUMN "event_id" SET (n_distinct = -0.01);
+ALTER TABLE "attachments" ALTER COLUMN "subject_id" SET (n_distinct = -0.01);
+ALTER TABLE "communications" ALTER COLUMN "account_id" SET (n_distinct = -0.01), ALTER COLUMN "contact_id" SET (n_distinct = -0.01), ALTER COLUMN "lead_id" SET (n_distinct = -0.01);
+ANALYZE "account_contacts", "opportunities", "events", "event_dates", "quotes", "contracts", "invoices", "payments", "tasks", "notes", "attachments", "communications";
