@@ -2,15 +2,13 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccountType } from '../../generated/tenant/enums.js';
 import { Connection } from '../../graphql/pagination/connection.js';
 import { DecimalScalar } from '../../graphql/scalars/decimal.scalar.js';
+import { EntityNode } from '../entity/entity-node.js';
 
 registerEnumType(AccountType, { name: 'AccountType', description: 'Where the account stands with us.' });
 
 /** A company or organisation the tenant does business with. */
 @ObjectType('Account', { description: 'A company or organisation the tenant does business with.' })
-export class AccountObject {
-  @Field(() => ID, { description: 'Unique id (UUID).' })
-  id!: string;
-
+export class AccountObject extends EntityNode {
   @Field({ description: 'Name of the company or organisation.' })
   name!: string;
 
@@ -40,12 +38,6 @@ export class AccountObject {
 
   @Field(() => ID, { nullable: true, description: 'Control-plane user id of the owner; see `owner`.' })
   ownerId!: string | null;
-
-  @Field({ description: 'When the row was created.' })
-  createdAt!: Date;
-
-  @Field({ description: 'When the row last changed; pass it as expectedUpdatedAt to update or delete safely.' })
-  updatedAt!: Date;
 }
 
 @ObjectType({ description: 'A page of accounts.' })

@@ -1,12 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/pagination/connection.js';
+import { EntityNode } from '../entity/entity-node.js';
 
 /** A person at one or more accounts. */
 @ObjectType('Contact', { description: 'A person at one or more accounts.' })
-export class ContactObject {
-  @Field(() => ID, { description: 'Unique id (UUID).' })
-  id!: string;
-
+export class ContactObject extends EntityNode {
   @Field({ description: 'First name.' })
   firstName!: string;
 
@@ -24,12 +22,6 @@ export class ContactObject {
 
   @Field(() => ID, { nullable: true, description: 'Control-plane user id of the owner; see `owner`.' })
   ownerId!: string | null;
-
-  @Field({ description: 'When the row was created.' })
-  createdAt!: Date;
-
-  @Field({ description: 'When the row last changed; pass it as expectedUpdatedAt to update or delete safely.' })
-  updatedAt!: Date;
 }
 
 @ObjectType({ description: 'A page of contacts.' })
