@@ -5,6 +5,7 @@ import { AmountField, EnumField, IntField, PhoneField, UrlField } from '../../gr
 import { OptionalId, OptionalName, OptionalText, RequiredName } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { ListArgsOf } from '../entity/entity-inputs.js';
+import { ACCOUNT_FIELDS } from './account.fields.js';
 
 export enum AccountOrderField {
   NAME = 'name',
@@ -34,44 +35,44 @@ export class AccountsArgs extends ListArgsOf(AccountFilter, AccountOrder, 'name 
 /** Fields shared by create and update; on update, omitted fields stay and null clears. */
 @InputType()
 class AccountFields {
-  @EnumField(AccountType, { description: 'Where the account stands with us (default PROSPECT).' })
+  @EnumField(AccountType, { description: `${ACCOUNT_FIELDS.type} Default PROSPECT.` })
   type?: AccountType | null;
 
-  @OptionalText(100, { description: 'Industry, free text.' })
+  @OptionalText(100, { description: ACCOUNT_FIELDS.industry })
   industry?: string | null;
 
-  @UrlField({ description: 'Website URL.' })
+  @UrlField({ description: ACCOUNT_FIELDS.website })
   website?: string | null;
 
-  @PhoneField({ description: 'Main phone number.' })
+  @PhoneField({ description: ACCOUNT_FIELDS.phone })
   phone?: string | null;
 
-  @OptionalText(100, { description: 'City of the main office.' })
+  @OptionalText(100, { description: ACCOUNT_FIELDS.city })
   city?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code, e.g. DE.' })
+  @Field(() => String, { nullable: true, description: ACCOUNT_FIELDS.country })
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as DE' })
   country?: string | null;
 
-  @AmountField({ description: 'Yearly revenue, exact.' })
+  @AmountField({ description: ACCOUNT_FIELDS.annualRevenue })
   annualRevenue?: string | null;
 
-  @IntField(0, 10_000_000, { description: 'Number of employees.' })
+  @IntField(0, 10_000_000, { description: ACCOUNT_FIELDS.employeeCount })
   employeeCount?: number | null;
 
-  @OptionalId({ description: 'Owner: a member of this tenant.' })
+  @OptionalId({ description: `${ACCOUNT_FIELDS.ownerId} The owner must be a member of this tenant.` })
   ownerId?: string | null;
 }
 
 @InputType({ description: 'A new account.' })
 export class CreateAccountInput extends AccountFields {
-  @RequiredName(200, { description: 'Name of the company or organisation.' })
+  @RequiredName(200, { description: ACCOUNT_FIELDS.name })
   name!: string;
 }
 
 @InputType({ description: 'Changes to an account: omitted fields are kept, null clears an optional one.' })
 export class UpdateAccountInput extends AccountFields {
-  @OptionalName(200, { description: 'Name of the company or organisation.' })
+  @OptionalName(200, { description: ACCOUNT_FIELDS.name })
   name?: string | null;
 }

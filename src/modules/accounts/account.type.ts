@@ -2,50 +2,43 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccountType } from '../../generated/tenant/enums.js';
 import { Connection } from '../../graphql/pagination/connection.js';
 import { DecimalScalar } from '../../graphql/scalars/decimal.scalar.js';
+import { EntityNode } from '../entity/entity-node.js';
+import { ACCOUNT_FIELDS } from './account.fields.js';
 
 registerEnumType(AccountType, { name: 'AccountType', description: 'Where the account stands with us.' });
 
 /** A company or organisation the tenant does business with. */
 @ObjectType('Account', { description: 'A company or organisation the tenant does business with.' })
-export class AccountObject {
-  @Field(() => ID, { description: 'Unique id (UUID).' })
-  id!: string;
-
-  @Field({ description: 'Name of the company or organisation.' })
+export class AccountObject extends EntityNode {
+  @Field({ description: ACCOUNT_FIELDS.name })
   name!: string;
 
-  @Field(() => AccountType, { description: 'Where the account stands with us.' })
+  @Field(() => AccountType, { description: ACCOUNT_FIELDS.type })
   type!: AccountType;
 
-  @Field(() => String, { nullable: true, description: 'Industry, free text.' })
+  @Field(() => String, { nullable: true, description: ACCOUNT_FIELDS.industry })
   industry!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Website URL.' })
+  @Field(() => String, { nullable: true, description: ACCOUNT_FIELDS.website })
   website!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Main phone number.' })
+  @Field(() => String, { nullable: true, description: ACCOUNT_FIELDS.phone })
   phone!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'City of the main office.' })
+  @Field(() => String, { nullable: true, description: ACCOUNT_FIELDS.city })
   city!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
+  @Field(() => String, { nullable: true, description: ACCOUNT_FIELDS.country })
   country!: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Yearly revenue, exact.' })
+  @Field(() => DecimalScalar, { nullable: true, description: ACCOUNT_FIELDS.annualRevenue })
   annualRevenue!: unknown;
 
-  @Field(() => Int, { nullable: true, description: 'Number of employees.' })
+  @Field(() => Int, { nullable: true, description: ACCOUNT_FIELDS.employeeCount })
   employeeCount!: number | null;
 
-  @Field(() => ID, { nullable: true, description: 'Control-plane user id of the owner; see `owner`.' })
+  @Field(() => ID, { nullable: true, description: `${ACCOUNT_FIELDS.ownerId} See \`owner\`.` })
   ownerId!: string | null;
-
-  @Field({ description: 'When the row was created.' })
-  createdAt!: Date;
-
-  @Field({ description: 'When the row last changed; pass it as expectedUpdatedAt to update or delete safely.' })
-  updatedAt!: Date;
 }
 
 @ObjectType({ description: 'A page of accounts.' })

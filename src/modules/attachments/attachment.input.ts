@@ -4,6 +4,7 @@ import { EnumField, RequiredId } from '../../graphql/business-fields.js';
 import { OptionalId, OptionalName, OptionalText, RequiredName } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { ListArgsOf } from '../entity/entity-inputs.js';
+import { ATTACHMENT_FIELDS } from './attachment.fields.js';
 
 /** What an attachment can be filed under; the value is the table name stored in `subject_type`. */
 export enum AttachmentSubjectType {
@@ -50,29 +51,29 @@ const MIME = /^[a-z]+\/[a-z0-9.+-]+$/i;
 
 @InputType({ description: "A file's metadata (the bytes are in object storage); the caller is its uploader." })
 export class CreateAttachmentInput {
-  @EnumField(AttachmentSubjectType, { nullable: false, description: 'The kind of record it is attached to.' })
+  @EnumField(AttachmentSubjectType, { nullable: false, description: ATTACHMENT_FIELDS.subjectType })
   subjectType!: AttachmentSubjectType;
 
-  @RequiredId({ description: 'The record it is attached to.' })
+  @RequiredId({ description: ATTACHMENT_FIELDS.subjectId })
   subjectId!: string;
 
-  @RequiredName(255, { description: 'File name as shown.' })
+  @RequiredName(255, { description: ATTACHMENT_FIELDS.fileName })
   fileName!: string;
 
-  @Field({ description: 'MIME type, e.g. application/pdf.' })
+  @Field({ description: ATTACHMENT_FIELDS.contentType })
   @Matches(MIME, { message: 'contentType must be a MIME type such as application/pdf' })
   contentType!: string;
 
-  @Field(() => Float, { description: 'Size in bytes.' })
+  @Field(() => Float, { description: ATTACHMENT_FIELDS.sizeBytes })
   @IsInt({ message: 'sizeBytes must be a whole number' })
   @Min(0, { message: 'sizeBytes must not be negative' })
   @Max(Number.MAX_SAFE_INTEGER, { message: 'sizeBytes is too large' })
   sizeBytes!: number;
 
-  @RequiredName(1024, { description: 'Object-storage key of the bytes.' })
+  @RequiredName(1024, { description: ATTACHMENT_FIELDS.storageKey })
   storageKey!: string;
 
-  @Field(() => String, { nullable: true, description: 'SHA-256 of the bytes, 64 hex digits.' })
+  @Field(() => String, { nullable: true, description: ATTACHMENT_FIELDS.sha256 })
   @IsOptional()
   @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lowercase hex digits' })
   sha256?: string | null;
@@ -80,10 +81,10 @@ export class CreateAttachmentInput {
 
 @InputType({ description: 'Changes to an attachment: rename it or correct its type.' })
 export class UpdateAttachmentInput {
-  @OptionalName(255, { description: 'File name as shown.' })
+  @OptionalName(255, { description: ATTACHMENT_FIELDS.fileName })
   fileName?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'MIME type.' })
+  @Field(() => String, { nullable: true, description: ATTACHMENT_FIELDS.contentType })
   @IsOptional()
   @Matches(MIME, { message: 'contentType must be a MIME type such as application/pdf' })
   contentType?: string | null;

@@ -1,30 +1,31 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/pagination/connection.js';
 import { EntityNode } from '../entity/entity-node.js';
+import { ATTACHMENT_FIELDS } from './attachment.fields.js';
 import { AttachmentSubjectType } from './attachment.input.js';
 
 /** Metadata of a file in object storage, attached to a record. */
 @ObjectType('Attachment', { description: 'Metadata of a file attached to a record (see `about`); the bytes live in object storage under storageKey.' })
 export class AttachmentObject extends EntityNode {
-  @Field(() => AttachmentSubjectType, { description: 'The kind of record it is attached to.' })
+  @Field(() => AttachmentSubjectType, { description: ATTACHMENT_FIELDS.subjectType })
   subjectType!: AttachmentSubjectType;
 
-  @Field(() => ID, { description: 'The record it is attached to.' })
+  @Field(() => ID, { description: ATTACHMENT_FIELDS.subjectId })
   subjectId!: string;
 
-  @Field({ description: 'File name as shown.' })
+  @Field({ description: ATTACHMENT_FIELDS.fileName })
   fileName!: string;
 
-  @Field({ description: 'MIME type.' })
+  @Field({ description: ATTACHMENT_FIELDS.contentType })
   contentType!: string;
 
-  @Field({ description: 'Object-storage key of the bytes.' })
+  @Field({ description: ATTACHMENT_FIELDS.storageKey })
   storageKey!: string;
 
-  @Field(() => String, { nullable: true, description: 'SHA-256 of the bytes.' })
+  @Field(() => String, { nullable: true, description: ATTACHMENT_FIELDS.sha256 })
   sha256!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Control-plane user id of the uploader; see `uploadedBy`.' })
+  @Field(() => ID, { nullable: true, description: `${ATTACHMENT_FIELDS.uploadedById} See \`uploadedBy\`.` })
   uploadedById!: string | null;
 }
 

@@ -4,6 +4,7 @@ import { DateField, EnumField } from '../../graphql/business-fields.js';
 import { OptionalId, OptionalText } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { DateRange, ListArgsOf } from '../entity/entity-inputs.js';
+import { COMMUNICATION_FIELDS } from './communication.fields.js';
 
 export enum CommunicationOrderField {
   OCCURRED_AT = 'occurredAt',
@@ -47,42 +48,42 @@ export class CommunicationsArgs extends ListArgsOf(CommunicationFilter, Communic
 
 @InputType()
 class CommunicationFields {
-  @OptionalText(500, { description: 'Subject line or topic.' })
+  @OptionalText(500, { description: COMMUNICATION_FIELDS.subject })
   subject?: string | null;
 
-  @OptionalText(20_000, { description: 'Content or summary.' })
+  @OptionalText(20_000, { description: COMMUNICATION_FIELDS.body })
   body?: string | null;
 
-  @OptionalId({ description: 'The account it was with.' })
+  @OptionalId({ description: COMMUNICATION_FIELDS.accountId })
   accountId?: string | null;
 
-  @OptionalId({ description: 'The contact it was with.' })
+  @OptionalId({ description: COMMUNICATION_FIELDS.contactId })
   contactId?: string | null;
 
-  @OptionalId({ description: 'The lead it was with.' })
+  @OptionalId({ description: COMMUNICATION_FIELDS.leadId })
   leadId?: string | null;
 }
 
 @InputType({ description: 'A communication to log; the caller is its user.' })
 export class CreateCommunicationInput extends CommunicationFields {
-  @EnumField(CommunicationChannel, { nullable: false, description: 'Email, call, meeting or SMS.' })
+  @EnumField(CommunicationChannel, { nullable: false, description: COMMUNICATION_FIELDS.channel })
   channel!: CommunicationChannel;
 
-  @EnumField(CommunicationDirection, { nullable: false, description: 'Inbound or outbound.' })
+  @EnumField(CommunicationDirection, { nullable: false, description: COMMUNICATION_FIELDS.direction })
   direction!: CommunicationDirection;
 
-  @DateField({ nullable: false, description: 'When it happened.' })
+  @DateField({ nullable: false, description: COMMUNICATION_FIELDS.occurredAt })
   occurredAt!: Date;
 }
 
 @InputType({ description: 'Changes to a communication: omitted fields are kept, null clears an optional one.' })
 export class UpdateCommunicationInput extends CommunicationFields {
-  @EnumField(CommunicationChannel, { description: 'Email, call, meeting or SMS.' })
+  @EnumField(CommunicationChannel, { description: COMMUNICATION_FIELDS.channel })
   channel?: CommunicationChannel | null;
 
-  @EnumField(CommunicationDirection, { description: 'Inbound or outbound.' })
+  @EnumField(CommunicationDirection, { description: COMMUNICATION_FIELDS.direction })
   direction?: CommunicationDirection | null;
 
-  @DateField({ description: 'When it happened.' })
+  @DateField({ description: COMMUNICATION_FIELDS.occurredAt })
   occurredAt?: Date | null;
 }

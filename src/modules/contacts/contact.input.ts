@@ -4,6 +4,7 @@ import { EmailField, PhoneField } from '../../graphql/business-fields.js';
 import { OptionalId, OptionalName, OptionalText, RequiredName } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { ListArgsOf } from '../entity/entity-inputs.js';
+import { CONTACT_FIELDS } from './contact.fields.js';
 
 export enum ContactOrderField {
   LAST_NAME = 'lastName',
@@ -29,28 +30,28 @@ export class ContactsArgs extends ListArgsOf(ContactFilter, ContactOrder, 'last 
 
 @InputType()
 class ContactFields {
-  @EmailField({ description: 'Email address; unique in the tenant, stored lower-case.' })
+  @EmailField({ description: CONTACT_FIELDS.email })
   email?: string | null;
 
-  @PhoneField({ description: 'Phone number.' })
+  @PhoneField({ description: CONTACT_FIELDS.phone })
   phone?: string | null;
 
-  @OptionalText(100, { description: 'Job title.' })
+  @OptionalText(100, { description: CONTACT_FIELDS.title })
   title?: string | null;
 
-  @OptionalId({ description: 'Owner: a member of this tenant.' })
+  @OptionalId({ description: `${CONTACT_FIELDS.ownerId} The owner must be a member of this tenant.` })
   ownerId?: string | null;
 }
 
 @InputType({ description: 'A new contact.' })
 export class CreateContactInput extends ContactFields {
-  @RequiredName(100, { description: 'First name.' })
+  @RequiredName(100, { description: CONTACT_FIELDS.firstName })
   firstName!: string;
 
-  @RequiredName(100, { description: 'Last name.' })
+  @RequiredName(100, { description: CONTACT_FIELDS.lastName })
   lastName!: string;
 
-  @Field(() => [ID], { nullable: true, description: 'Accounts to link the new contact to; it becomes the primary contact of the first one if that has none.' })
+  @Field(() => [ID], { nullable: true, description: CONTACT_FIELDS.accountIds })
   @IsOptional()
   @IsUUID('all', { each: true, message: 'accountIds must be UUIDs' })
   accountIds?: string[] | null;
@@ -58,9 +59,9 @@ export class CreateContactInput extends ContactFields {
 
 @InputType({ description: 'Changes to a contact: omitted fields are kept, null clears an optional one.' })
 export class UpdateContactInput extends ContactFields {
-  @OptionalName(100, { description: 'First name.' })
+  @OptionalName(100, { description: CONTACT_FIELDS.firstName })
   firstName?: string | null;
 
-  @OptionalName(100, { description: 'Last name.' })
+  @OptionalName(100, { description: CONTACT_FIELDS.lastName })
   lastName?: string | null;
 }

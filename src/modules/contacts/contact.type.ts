@@ -1,35 +1,28 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/pagination/connection.js';
+import { EntityNode } from '../entity/entity-node.js';
+import { CONTACT_FIELDS } from './contact.fields.js';
 
 /** A person at one or more accounts. */
 @ObjectType('Contact', { description: 'A person at one or more accounts.' })
-export class ContactObject {
-  @Field(() => ID, { description: 'Unique id (UUID).' })
-  id!: string;
-
-  @Field({ description: 'First name.' })
+export class ContactObject extends EntityNode {
+  @Field({ description: CONTACT_FIELDS.firstName })
   firstName!: string;
 
-  @Field({ description: 'Last name.' })
+  @Field({ description: CONTACT_FIELDS.lastName })
   lastName!: string;
 
-  @Field(() => String, { nullable: true, description: 'Email address, lower-case; unique in the tenant.' })
+  @Field(() => String, { nullable: true, description: CONTACT_FIELDS.email })
   email!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Phone number.' })
+  @Field(() => String, { nullable: true, description: CONTACT_FIELDS.phone })
   phone!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Job title.' })
+  @Field(() => String, { nullable: true, description: CONTACT_FIELDS.title })
   title!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Control-plane user id of the owner; see `owner`.' })
+  @Field(() => ID, { nullable: true, description: `${CONTACT_FIELDS.ownerId} See \`owner\`.` })
   ownerId!: string | null;
-
-  @Field({ description: 'When the row was created.' })
-  createdAt!: Date;
-
-  @Field({ description: 'When the row last changed; pass it as expectedUpdatedAt to update or delete safely.' })
-  updatedAt!: Date;
 }
 
 @ObjectType({ description: 'A page of contacts.' })

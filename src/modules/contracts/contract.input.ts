@@ -4,6 +4,7 @@ import { AmountField, CurrencyField, DateField, EnumField, RequiredId } from '..
 import { OptionalId, OptionalName, OptionalText, RequiredName } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { AmountRange, DateRange, ListArgsOf } from '../entity/entity-inputs.js';
+import { CONTRACT_FIELDS } from './contract.fields.js';
 
 export enum ContractOrderField {
   NUMBER = 'number',
@@ -47,51 +48,51 @@ export class ContractsArgs extends ListArgsOf(ContractFilter, ContractOrder, 'nu
 
 @InputType()
 class ContractFields {
-  @OptionalId({ description: 'The quote it was made from.' })
+  @OptionalId({ description: CONTRACT_FIELDS.quoteId })
   quoteId?: string | null;
 
-  @OptionalId({ description: 'The event it covers.' })
+  @OptionalId({ description: CONTRACT_FIELDS.eventId })
   eventId?: string | null;
 
-  @EnumField(ContractStatus, { description: 'Status (default DRAFT).' })
+  @EnumField(ContractStatus, { description: `${CONTRACT_FIELDS.status} Default DRAFT.` })
   status?: ContractStatus | null;
 
-  @CurrencyField()
+  @CurrencyField({ description: `${CONTRACT_FIELDS.currency} Default "USD".` })
   currency?: string | null;
 
-  @DateField({ description: 'Last day the contract applies; not before startsOn.' })
+  @DateField({ description: CONTRACT_FIELDS.endsOn })
   endsOn?: Date | null;
 
-  @DateField({ description: 'When it was signed.' })
+  @DateField({ description: CONTRACT_FIELDS.signedAt })
   signedAt?: Date | null;
 }
 
 @InputType({ description: 'A new contract.' })
 export class CreateContractInput extends ContractFields {
-  @RequiredId({ description: 'The account.' })
+  @RequiredId({ description: CONTRACT_FIELDS.accountId })
   accountId!: string;
 
-  @RequiredName(50, { description: 'Contract number, unique in the tenant.' })
+  @RequiredName(50, { description: CONTRACT_FIELDS.number })
   number!: string;
 
-  @AmountField({ nullable: false, description: 'Total value.' })
+  @AmountField({ nullable: false, description: CONTRACT_FIELDS.value })
   value!: string;
 
-  @DateField({ nullable: false, description: 'First day the contract applies.' })
+  @DateField({ nullable: false, description: CONTRACT_FIELDS.startsOn })
   startsOn!: Date;
 }
 
 @InputType({ description: 'Changes to a contract: omitted fields are kept, null clears an optional one.' })
 export class UpdateContractInput extends ContractFields {
-  @OptionalId({ description: 'Move the contract to another account.' })
+  @OptionalId({ description: `${CONTRACT_FIELDS.accountId} Change it to move the contract to another account.` })
   accountId?: string | null;
 
-  @OptionalName(50, { description: 'Contract number, unique in the tenant.' })
+  @OptionalName(50, { description: CONTRACT_FIELDS.number })
   number?: string | null;
 
-  @AmountField({ description: 'Total value.' })
+  @AmountField({ description: CONTRACT_FIELDS.value })
   value?: string | null;
 
-  @DateField({ description: 'First day the contract applies.' })
+  @DateField({ description: CONTRACT_FIELDS.startsOn })
   startsOn?: Date | null;
 }

@@ -3,6 +3,7 @@ import { DateField, RequiredId } from '../../graphql/business-fields.js';
 import { OptionalId, OptionalText } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { DateRange, ListArgsOf } from '../entity/entity-inputs.js';
+import { EVENT_DATE_FIELDS } from './event-date.fields.js';
 
 export enum EventDateOrderField {
   STARTS_AT = 'startsAt',
@@ -31,30 +32,30 @@ export class EventDatesArgs extends ListArgsOf(EventDateFilter, EventDateOrder, 
 
 @InputType()
 class EventDateFields {
-  @OptionalId({ description: "The venue of this date, when not the event's own." })
+  @OptionalId({ description: EVENT_DATE_FIELDS.locationId })
   locationId?: string | null;
 
-  @OptionalText(100, { description: 'e.g. "Day 1".' })
+  @OptionalText(100, { description: EVENT_DATE_FIELDS.label })
   label?: string | null;
 }
 
 @InputType({ description: 'A new date of an event.' })
 export class CreateEventDateInput extends EventDateFields {
-  @RequiredId({ description: 'The event.' })
+  @RequiredId({ description: EVENT_DATE_FIELDS.eventId })
   eventId!: string;
 
-  @DateField({ nullable: false, description: 'When it starts.' })
+  @DateField({ nullable: false, description: EVENT_DATE_FIELDS.startsAt })
   startsAt!: Date;
 
-  @DateField({ nullable: false, description: 'When it ends; not before startsAt.' })
+  @DateField({ nullable: false, description: EVENT_DATE_FIELDS.endsAt })
   endsAt!: Date;
 }
 
 @InputType({ description: 'Changes to an event date: omitted fields are kept, null clears an optional one.' })
 export class UpdateEventDateInput extends EventDateFields {
-  @DateField({ description: 'When it starts.' })
+  @DateField({ description: EVENT_DATE_FIELDS.startsAt })
   startsAt?: Date | null;
 
-  @DateField({ description: 'When it ends; not before startsAt.' })
+  @DateField({ description: EVENT_DATE_FIELDS.endsAt })
   endsAt?: Date | null;
 }

@@ -4,6 +4,7 @@ import { AmountField, CurrencyField, EnumField, IntField } from '../../graphql/b
 import { OptionalId, OptionalName, OptionalText, RequiredName } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { AmountRange, DateRange, ListArgsOf } from '../entity/entity-inputs.js';
+import { EVENT_FIELDS } from './event.fields.js';
 
 export enum EventOrderField {
   NAME = 'name',
@@ -53,45 +54,45 @@ export class EventsArgs extends ListArgsOf(EventFilter, EventOrder, 'name ascend
 
 @InputType()
 class EventFields {
-  @OptionalId({ description: 'The client account.' })
+  @OptionalId({ description: EVENT_FIELDS.accountId })
   accountId?: string | null;
 
-  @OptionalId({ description: 'The deal the event belongs to.' })
+  @OptionalId({ description: EVENT_FIELDS.opportunityId })
   opportunityId?: string | null;
 
-  @OptionalId({ description: 'The main venue.' })
+  @OptionalId({ description: EVENT_FIELDS.locationId })
   locationId?: string | null;
 
-  @EnumField(EventType, { description: 'Kind of event (default OTHER).' })
+  @EnumField(EventType, { description: `${EVENT_FIELDS.type} Default OTHER.` })
   type?: EventType | null;
 
-  @EnumField(EventStatus, { description: 'Planning status (default DRAFT).' })
+  @EnumField(EventStatus, { description: `${EVENT_FIELDS.status} Default DRAFT.` })
   status?: EventStatus | null;
 
-  @IntField(0, 1_000_000, { description: 'How many guests are expected.' })
+  @IntField(0, 1_000_000, { description: EVENT_FIELDS.expectedAttendees })
   expectedAttendees?: number | null;
 
-  @AmountField({ description: 'Budget of the event.' })
+  @AmountField({ description: EVENT_FIELDS.budget })
   budget?: string | null;
 
-  @CurrencyField()
+  @CurrencyField({ description: `${EVENT_FIELDS.currency} Default "USD".` })
   currency?: string | null;
 
-  @OptionalText(5000, { description: 'Free-text description.' })
+  @OptionalText(5000, { description: EVENT_FIELDS.description })
   description?: string | null;
 
-  @OptionalId({ description: 'Owner: a member of this tenant.' })
+  @OptionalId({ description: `${EVENT_FIELDS.ownerId} The owner must be a member of this tenant.` })
   ownerId?: string | null;
 }
 
 @InputType({ description: 'A new event.' })
 export class CreateEventInput extends EventFields {
-  @RequiredName(200, { description: 'Name of the event.' })
+  @RequiredName(200, { description: EVENT_FIELDS.name })
   name!: string;
 }
 
 @InputType({ description: 'Changes to an event: omitted fields are kept, null clears an optional one.' })
 export class UpdateEventInput extends EventFields {
-  @OptionalName(200, { description: 'Name of the event.' })
+  @OptionalName(200, { description: EVENT_FIELDS.name })
   name?: string | null;
 }

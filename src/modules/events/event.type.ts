@@ -3,6 +3,7 @@ import { EventStatus, EventType } from '../../generated/tenant/enums.js';
 import { Connection } from '../../graphql/pagination/connection.js';
 import { DecimalScalar } from '../../graphql/scalars/decimal.scalar.js';
 import { EntityNode } from '../entity/entity-node.js';
+import { EVENT_FIELDS } from './event.fields.js';
 
 registerEnumType(EventType, { name: 'EventType', description: 'What kind of event it is.' });
 registerEnumType(EventStatus, { name: 'EventStatus', description: 'Planning status of an event.' });
@@ -10,37 +11,37 @@ registerEnumType(EventStatus, { name: 'EventStatus', description: 'Planning stat
 /** An event the tenant organises, with one or more dates. */
 @ObjectType('Event', { description: 'An event the tenant organises for an account; it takes place on one or more dates.' })
 export class EventObject extends EntityNode {
-  @Field(() => ID, { nullable: true, description: 'The client account; see `account`.' })
+  @Field(() => ID, { nullable: true, description: `${EVENT_FIELDS.accountId} See \`account\`.` })
   accountId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The deal the event belongs to; see `opportunity`.' })
+  @Field(() => ID, { nullable: true, description: `${EVENT_FIELDS.opportunityId} See \`opportunity\`.` })
   opportunityId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The main venue; see `location`.' })
+  @Field(() => ID, { nullable: true, description: `${EVENT_FIELDS.locationId} See \`location\`.` })
   locationId!: string | null;
 
-  @Field({ description: 'Name of the event.' })
+  @Field({ description: EVENT_FIELDS.name })
   name!: string;
 
-  @Field(() => EventType, { description: 'Kind of event.' })
+  @Field(() => EventType, { description: EVENT_FIELDS.type })
   type!: EventType;
 
-  @Field(() => EventStatus, { description: 'Planning status.' })
+  @Field(() => EventStatus, { description: EVENT_FIELDS.status })
   status!: EventStatus;
 
-  @Field(() => Int, { nullable: true, description: 'How many guests are expected.' })
+  @Field(() => Int, { nullable: true, description: EVENT_FIELDS.expectedAttendees })
   expectedAttendees!: number | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Budget of the event.' })
+  @Field(() => DecimalScalar, { nullable: true, description: EVENT_FIELDS.budget })
   budget!: unknown;
 
-  @Field({ description: 'ISO 4217 currency of the budget.' })
+  @Field({ description: EVENT_FIELDS.currency })
   currency!: string;
 
-  @Field(() => String, { nullable: true, description: 'Free-text description.' })
+  @Field(() => String, { nullable: true, description: EVENT_FIELDS.description })
   description!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Control-plane user id of the owner; see `owner`.' })
+  @Field(() => ID, { nullable: true, description: `${EVENT_FIELDS.ownerId} See \`owner\`.` })
   ownerId!: string | null;
 }
 

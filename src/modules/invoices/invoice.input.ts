@@ -4,6 +4,7 @@ import { AmountField, CurrencyField, DateField, EnumField, RequiredId } from '..
 import { OptionalId, OptionalName, OptionalText } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { AmountRange, DateRange, ListArgsOf } from '../entity/entity-inputs.js';
+import { INVOICE_FIELDS } from './invoice.fields.js';
 
 export enum InvoiceOrderField {
   NUMBER = 'number',
@@ -47,45 +48,45 @@ export class InvoicesArgs extends ListArgsOf(InvoiceFilter, InvoiceOrder, 'numbe
 
 @InputType()
 class InvoiceFields {
-  @OptionalId({ description: 'The contract it bills.' })
+  @OptionalId({ description: INVOICE_FIELDS.contractId })
   contractId?: string | null;
 
-  @OptionalId({ description: 'The event it bills.' })
+  @OptionalId({ description: INVOICE_FIELDS.eventId })
   eventId?: string | null;
 
-  @EnumField(InvoiceStatus, { description: 'Status (default DRAFT).' })
+  @EnumField(InvoiceStatus, { description: `${INVOICE_FIELDS.status} Default DRAFT.` })
   status?: InvoiceStatus | null;
 
-  @CurrencyField()
+  @CurrencyField({ description: `${INVOICE_FIELDS.currency} Default "USD".` })
   currency?: string | null;
 
-  @DateField({ description: 'Day it was issued.' })
+  @DateField({ description: INVOICE_FIELDS.issuedOn })
   issuedOn?: Date | null;
 
-  @DateField({ description: 'Day payment is due; not before issuedOn.' })
+  @DateField({ description: INVOICE_FIELDS.dueOn })
   dueOn?: Date | null;
 }
 
 @InputType({ description: 'A new invoice.' })
 export class CreateInvoiceInput extends InvoiceFields {
-  @RequiredId({ description: 'The account billed.' })
+  @RequiredId({ description: INVOICE_FIELDS.accountId })
   accountId!: string;
 
-  @OptionalName(50, { description: 'Invoice number, unique in the tenant; omit it for a draft that issueInvoice numbers.' })
+  @OptionalName(50, { description: `${INVOICE_FIELDS.number} Omit it for a draft that issueInvoice numbers.` })
   number?: string | null;
 
-  @AmountField({ nullable: false, description: 'Amount billed.' })
+  @AmountField({ nullable: false, description: INVOICE_FIELDS.amount })
   amount!: string;
 }
 
 @InputType({ description: 'Changes to an invoice: omitted fields are kept, null clears an optional one.' })
 export class UpdateInvoiceInput extends InvoiceFields {
-  @OptionalId({ description: 'Bill another account.' })
+  @OptionalId({ description: `${INVOICE_FIELDS.accountId} Change it to bill another account.` })
   accountId?: string | null;
 
-  @OptionalName(50, { description: 'Invoice number, unique in the tenant.' })
+  @OptionalName(50, { description: INVOICE_FIELDS.number })
   number?: string | null;
 
-  @AmountField({ description: 'Amount billed.' })
+  @AmountField({ description: INVOICE_FIELDS.amount })
   amount?: string | null;
 }

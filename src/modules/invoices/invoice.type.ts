@@ -3,40 +3,41 @@ import { InvoiceStatus } from '../../generated/tenant/enums.js';
 import { Connection } from '../../graphql/pagination/connection.js';
 import { DecimalScalar } from '../../graphql/scalars/decimal.scalar.js';
 import { EntityNode } from '../entity/entity-node.js';
+import { INVOICE_FIELDS } from './invoice.fields.js';
 
 registerEnumType(InvoiceStatus, { name: 'InvoiceStatus', description: 'Where an invoice stands: drafted, issued, (partly) paid, overdue or void.' });
 
 /** A bill sent to an account. */
 @ObjectType('Invoice', { description: 'A bill to an account, possibly under a contract or for an event; payments settle it.' })
 export class InvoiceObject extends EntityNode {
-  @Field(() => ID, { description: 'The account billed; see `account`.' })
+  @Field(() => ID, { description: `${INVOICE_FIELDS.accountId} See \`account\`.` })
   accountId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The contract it bills; see `contract`.' })
+  @Field(() => ID, { nullable: true, description: `${INVOICE_FIELDS.contractId} See \`contract\`.` })
   contractId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The event it bills; see `event`.' })
+  @Field(() => ID, { nullable: true, description: `${INVOICE_FIELDS.eventId} See \`event\`.` })
   eventId!: string | null;
 
-  @Field({ description: 'Invoice number, unique in the tenant.' })
+  @Field({ description: INVOICE_FIELDS.number })
   number!: string;
 
-  @Field(() => InvoiceStatus, { description: 'Status.' })
+  @Field(() => InvoiceStatus, { description: INVOICE_FIELDS.status })
   status!: InvoiceStatus;
 
-  @Field({ description: 'ISO 4217 currency of the amounts.' })
+  @Field({ description: INVOICE_FIELDS.currency })
   currency!: string;
 
-  @Field(() => DecimalScalar, { description: 'Amount billed.' })
+  @Field(() => DecimalScalar, { description: INVOICE_FIELDS.amount })
   amount!: unknown;
 
-  @Field(() => DecimalScalar, { description: 'Sum of the payments received so far.' })
+  @Field(() => DecimalScalar, { description: INVOICE_FIELDS.paidAmount })
   paidAmount!: unknown;
 
-  @Field(() => Date, { nullable: true, description: 'Day it was issued (a date).' })
+  @Field(() => Date, { nullable: true, description: INVOICE_FIELDS.issuedOn })
   issuedOn!: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Day payment is due (a date); never before issuedOn.' })
+  @Field(() => Date, { nullable: true, description: INVOICE_FIELDS.dueOn })
   dueOn!: Date | null;
 }
 

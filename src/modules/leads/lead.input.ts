@@ -4,6 +4,7 @@ import { EmailField, EnumField, IntField } from '../../graphql/business-fields.j
 import { OptionalId, OptionalName, OptionalText, RequiredName } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { ListArgsOf } from '../entity/entity-inputs.js';
+import { LEAD_FIELDS } from './lead.fields.js';
 
 export enum LeadOrderField {
   LAST_NAME = 'lastName',
@@ -37,39 +38,39 @@ export class LeadsArgs extends ListArgsOf(LeadFilter, LeadOrder, 'last name asce
 
 @InputType()
 class LeadFields {
-  @EmailField({ description: 'Email address of the person.' })
+  @EmailField({ description: LEAD_FIELDS.email })
   email?: string | null;
 
-  @OptionalText(200, { description: 'The company the person works for.' })
+  @OptionalText(200, { description: LEAD_FIELDS.company })
   company?: string | null;
 
-  @EnumField(LeadSource, { description: 'Where the lead came from (default WEB).' })
+  @EnumField(LeadSource, { description: `${LEAD_FIELDS.source} Default WEB.` })
   source?: LeadSource | null;
 
-  @EnumField(LeadStatus, { description: 'Qualification status (default NEW).' })
+  @EnumField(LeadStatus, { description: `${LEAD_FIELDS.status} Default NEW.` })
   status?: LeadStatus | null;
 
-  @IntField(0, 100, { description: 'Lead score, 0 to 100 (default 0).' })
+  @IntField(0, 100, { description: `${LEAD_FIELDS.score} Default 0.` })
   score?: number | null;
 
-  @OptionalId({ description: 'Owner: a member of this tenant.' })
+  @OptionalId({ description: `${LEAD_FIELDS.ownerId} The owner must be a member of this tenant.` })
   ownerId?: string | null;
 }
 
 @InputType({ description: 'A new lead.' })
 export class CreateLeadInput extends LeadFields {
-  @RequiredName(100, { description: 'First name of the person.' })
+  @RequiredName(100, { description: LEAD_FIELDS.firstName })
   firstName!: string;
 
-  @RequiredName(100, { description: 'Last name of the person.' })
+  @RequiredName(100, { description: LEAD_FIELDS.lastName })
   lastName!: string;
 }
 
 @InputType({ description: 'Changes to a lead: omitted fields are kept, null clears an optional one.' })
 export class UpdateLeadInput extends LeadFields {
-  @OptionalName(100, { description: 'First name of the person.' })
+  @OptionalName(100, { description: LEAD_FIELDS.firstName })
   firstName?: string | null;
 
-  @OptionalName(100, { description: 'Last name of the person.' })
+  @OptionalName(100, { description: LEAD_FIELDS.lastName })
   lastName?: string | null;
 }

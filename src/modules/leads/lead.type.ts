@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LeadSource, LeadStatus } from '../../generated/tenant/enums.js';
 import { Connection } from '../../graphql/pagination/connection.js';
 import { EntityNode } from '../entity/entity-node.js';
+import { LEAD_FIELDS } from './lead.fields.js';
 
 registerEnumType(LeadSource, { name: 'LeadSource', description: 'Where a lead came from.' });
 registerEnumType(LeadStatus, { name: 'LeadStatus', description: 'How far a lead has come; CONVERTED is set by convertLead.' });
@@ -9,37 +10,37 @@ registerEnumType(LeadStatus, { name: 'LeadStatus', description: 'How far a lead 
 /** A prospective customer not yet qualified into an account and contact. */
 @ObjectType('Lead', { description: 'A prospective customer not yet converted into an account, a contact and an opportunity.' })
 export class LeadObject extends EntityNode {
-  @Field({ description: 'First name of the person.' })
+  @Field({ description: LEAD_FIELDS.firstName })
   firstName!: string;
 
-  @Field({ description: 'Last name of the person.' })
+  @Field({ description: LEAD_FIELDS.lastName })
   lastName!: string;
 
-  @Field(() => String, { nullable: true, description: 'Email address of the person.' })
+  @Field(() => String, { nullable: true, description: LEAD_FIELDS.email })
   email!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The company the person works for.' })
+  @Field(() => String, { nullable: true, description: LEAD_FIELDS.company })
   company!: string | null;
 
-  @Field(() => LeadSource, { description: 'Where the lead came from.' })
+  @Field(() => LeadSource, { description: LEAD_FIELDS.source })
   source!: LeadSource;
 
-  @Field(() => LeadStatus, { description: 'Qualification status.' })
+  @Field(() => LeadStatus, { description: LEAD_FIELDS.status })
   status!: LeadStatus;
 
-  @Field(() => Int, { description: 'Lead score, 0 (cold) to 100 (hot).' })
+  @Field(() => Int, { description: LEAD_FIELDS.score })
   score!: number;
 
-  @Field(() => ID, { nullable: true, description: 'Control-plane user id of the owner; see `owner`.' })
+  @Field(() => ID, { nullable: true, description: `${LEAD_FIELDS.ownerId} See \`owner\`.` })
   ownerId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The account the lead was converted into; see `convertedAccount`.' })
+  @Field(() => ID, { nullable: true, description: `${LEAD_FIELDS.convertedAccountId} See \`convertedAccount\`.` })
   convertedAccountId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The contact the lead was converted into; see `convertedContact`.' })
+  @Field(() => ID, { nullable: true, description: `${LEAD_FIELDS.convertedContactId} See \`convertedContact\`.` })
   convertedContactId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The opportunity the lead was converted into; see `convertedOpportunity`.' })
+  @Field(() => ID, { nullable: true, description: `${LEAD_FIELDS.convertedOpportunityId} See \`convertedOpportunity\`.` })
   convertedOpportunityId!: string | null;
 }
 

@@ -4,6 +4,7 @@ import { IntField } from '../../graphql/business-fields.js';
 import { OptionalName, OptionalText, RequiredName } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { ListArgsOf } from '../entity/entity-inputs.js';
+import { LOCATION_FIELDS } from './location.fields.js';
 
 export enum LocationOrderField {
   NAME = 'name',
@@ -35,19 +36,19 @@ export class LocationsArgs extends ListArgsOf(LocationFilter, LocationOrder, 'na
 
 @InputType()
 class LocationFields {
-  @OptionalText(200, { description: 'Second address line.' })
+  @OptionalText(200, { description: LOCATION_FIELDS.addressLine2 })
   addressLine2?: string | null;
 
-  @OptionalText(100, { description: 'State, county or region.' })
+  @OptionalText(100, { description: LOCATION_FIELDS.region })
   region?: string | null;
 
-  @OptionalText(20, { description: 'Postal code.' })
+  @OptionalText(20, { description: LOCATION_FIELDS.postalCode })
   postalCode?: string | null;
 
-  @IntField(1, 1_000_000, { description: 'How many guests the venue holds.' })
+  @IntField(1, 1_000_000, { description: LOCATION_FIELDS.capacity })
   capacity?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. "Europe/Berlin" (default UTC).' })
+  @Field(() => String, { nullable: true, description: `${LOCATION_FIELDS.timezone} Default UTC.` })
   @IsOptional()
   @Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, { message: 'timezone must be an IANA time zone such as Europe/Berlin' })
   timezone?: string | null;
@@ -55,32 +56,32 @@ class LocationFields {
 
 @InputType({ description: 'A new location.' })
 export class CreateLocationInput extends LocationFields {
-  @RequiredName(200, { description: 'Name of the venue.' })
+  @RequiredName(200, { description: LOCATION_FIELDS.name })
   name!: string;
 
-  @RequiredName(200, { description: 'Street and number.' })
+  @RequiredName(200, { description: LOCATION_FIELDS.addressLine1 })
   addressLine1!: string;
 
-  @RequiredName(100, { description: 'City.' })
+  @RequiredName(100, { description: LOCATION_FIELDS.city })
   city!: string;
 
-  @Field({ description: 'ISO 3166-1 alpha-2 country code.' })
+  @Field({ description: LOCATION_FIELDS.country })
   @Matches(COUNTRY, { message: COUNTRY_MESSAGE })
   country!: string;
 }
 
 @InputType({ description: 'Changes to a location: omitted fields are kept, null clears an optional one.' })
 export class UpdateLocationInput extends LocationFields {
-  @OptionalName(200, { description: 'Name of the venue.' })
+  @OptionalName(200, { description: LOCATION_FIELDS.name })
   name?: string | null;
 
-  @OptionalName(200, { description: 'Street and number.' })
+  @OptionalName(200, { description: LOCATION_FIELDS.addressLine1 })
   addressLine1?: string | null;
 
-  @OptionalName(100, { description: 'City.' })
+  @OptionalName(100, { description: LOCATION_FIELDS.city })
   city?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
+  @Field(() => String, { nullable: true, description: LOCATION_FIELDS.country })
   @IsOptional()
   @Matches(COUNTRY, { message: COUNTRY_MESSAGE })
   country?: string | null;

@@ -1,35 +1,36 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/pagination/connection.js';
 import { EntityNode } from '../entity/entity-node.js';
+import { LOCATION_FIELDS } from './location.fields.js';
 
 /** A venue where events take place. */
 @ObjectType('Location', { description: 'A venue where events and event dates take place.' })
 export class LocationObject extends EntityNode {
-  @Field({ description: 'Name of the venue.' })
+  @Field({ description: LOCATION_FIELDS.name })
   name!: string;
 
-  @Field({ description: 'Street and number.' })
+  @Field({ description: LOCATION_FIELDS.addressLine1 })
   addressLine1!: string;
 
-  @Field(() => String, { nullable: true, description: 'Second address line (building, floor).' })
+  @Field(() => String, { nullable: true, description: LOCATION_FIELDS.addressLine2 })
   addressLine2!: string | null;
 
-  @Field({ description: 'City.' })
+  @Field({ description: LOCATION_FIELDS.city })
   city!: string;
 
-  @Field(() => String, { nullable: true, description: 'State, county or region.' })
+  @Field(() => String, { nullable: true, description: LOCATION_FIELDS.region })
   region!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Postal code.' })
+  @Field(() => String, { nullable: true, description: LOCATION_FIELDS.postalCode })
   postalCode!: string | null;
 
-  @Field({ description: 'ISO 3166-1 alpha-2 country code.' })
+  @Field({ description: LOCATION_FIELDS.country })
   country!: string;
 
-  @Field(() => Int, { nullable: true, description: 'How many guests the venue holds.' })
+  @Field(() => Int, { nullable: true, description: LOCATION_FIELDS.capacity })
   capacity!: number | null;
 
-  @Field({ description: 'IANA time zone of the venue, e.g. "Europe/Berlin".' })
+  @Field({ description: LOCATION_FIELDS.timezone })
   timezone!: string;
 }
 

@@ -4,6 +4,7 @@ import { OptionalId, OptionalText } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { ListArgsOf } from '../entity/entity-inputs.js';
 import { SubjectFields, SubjectFilterFields } from '../subjects/subject.input.js';
+import { NOTE_FIELDS } from './note.fields.js';
 
 export enum NoteOrderField {
   CREATED_AT = 'createdAt',
@@ -31,20 +32,20 @@ export class NotesArgs extends ListArgsOf(NoteFilter, NoteOrder, 'creation ascen
 
 @InputType({ description: 'A new note; its author is the caller.' })
 export class CreateNoteInput extends SubjectFields {
-  @Field({ description: 'The text, 1 to 20000 characters.' })
+  @Field({ description: `${NOTE_FIELDS.body} Between 1 and 20000 characters.` })
   @Length(1, 20_000, { message: 'body must be 1 to 20000 characters' })
   @Matches(/\S/, { message: 'body must not be blank' })
   body!: string;
 
-  @OptionalId({ description: 'The lead it is about.' })
+  @OptionalId({ description: NOTE_FIELDS.leadId })
   leadId?: string | null;
 }
 
 @InputType({ description: 'Changes to a note: omitted fields are kept, null clears an optional one.' })
 export class UpdateNoteInput extends SubjectFields {
-  @OptionalText(20_000, { description: 'The text.' })
+  @OptionalText(20_000, { description: NOTE_FIELDS.body })
   body?: string | null;
 
-  @OptionalId({ description: 'The lead it is about.' })
+  @OptionalId({ description: NOTE_FIELDS.leadId })
   leadId?: string | null;
 }

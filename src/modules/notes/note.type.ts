@@ -1,29 +1,30 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/pagination/connection.js';
 import { EntityNode } from '../entity/entity-node.js';
+import { NOTE_FIELDS } from './note.fields.js';
 
 /** A free-text note about a record. */
 @ObjectType('Note', { description: 'A free-text note about an account, contact, lead, opportunity or event (see `about`).' })
 export class NoteObject extends EntityNode {
-  @Field({ description: 'The text.' })
+  @Field({ description: NOTE_FIELDS.body })
   body!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Control-plane user id of the author; see `author`.' })
+  @Field(() => ID, { nullable: true, description: `${NOTE_FIELDS.authorId} See \`author\`.` })
   authorId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The account it is about.' })
+  @Field(() => ID, { nullable: true, description: NOTE_FIELDS.accountId })
   accountId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The contact it is about.' })
+  @Field(() => ID, { nullable: true, description: NOTE_FIELDS.contactId })
   contactId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The lead it is about.' })
+  @Field(() => ID, { nullable: true, description: NOTE_FIELDS.leadId })
   leadId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The opportunity it is about.' })
+  @Field(() => ID, { nullable: true, description: NOTE_FIELDS.opportunityId })
   opportunityId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The event it is about.' })
+  @Field(() => ID, { nullable: true, description: NOTE_FIELDS.eventId })
   eventId!: string | null;
 }
 

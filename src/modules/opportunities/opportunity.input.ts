@@ -4,6 +4,7 @@ import { AmountField, CurrencyField, DateField, EnumField, IntField, RequiredId 
 import { OptionalId, OptionalName, OptionalText, RequiredName } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { AmountRange, DateRange, ListArgsOf } from '../entity/entity-inputs.js';
+import { OPPORTUNITY_FIELDS } from './opportunity.fields.js';
 
 export enum OpportunityOrderField {
   NAME = 'name',
@@ -47,45 +48,45 @@ export class OpportunitiesArgs extends ListArgsOf(OpportunityFilter, Opportunity
 
 @InputType()
 class OpportunityFields {
-  @OptionalId({ description: 'The lead the deal came from.' })
+  @OptionalId({ description: OPPORTUNITY_FIELDS.leadId })
   leadId?: string | null;
 
-  @EnumField(OpportunityStage, { description: 'Pipeline stage (default PROSPECTING).' })
+  @EnumField(OpportunityStage, { description: `${OPPORTUNITY_FIELDS.stage} Default PROSPECTING.` })
   stage?: OpportunityStage | null;
 
-  @CurrencyField()
+  @CurrencyField({ description: `${OPPORTUNITY_FIELDS.currency} Default "USD".` })
   currency?: string | null;
 
-  @IntField(0, 100, { description: 'Chance of winning in percent (default 10).' })
+  @IntField(0, 100, { description: `${OPPORTUNITY_FIELDS.probability} Default 10.` })
   probability?: number | null;
 
-  @DateField({ description: 'When the deal is expected to close.' })
+  @DateField({ description: OPPORTUNITY_FIELDS.expectedCloseDate })
   expectedCloseDate?: Date | null;
 
-  @OptionalId({ description: 'Owner: a member of this tenant.' })
+  @OptionalId({ description: `${OPPORTUNITY_FIELDS.ownerId} The owner must be a member of this tenant.` })
   ownerId?: string | null;
 }
 
 @InputType({ description: 'A new opportunity.' })
 export class CreateOpportunityInput extends OpportunityFields {
-  @RequiredId({ description: 'The account the deal is with.' })
+  @RequiredId({ description: OPPORTUNITY_FIELDS.accountId })
   accountId!: string;
 
-  @RequiredName(200, { description: 'Name of the deal.' })
+  @RequiredName(200, { description: OPPORTUNITY_FIELDS.name })
   name!: string;
 
-  @AmountField({ nullable: false, description: 'Expected value of the deal.' })
+  @AmountField({ nullable: false, description: OPPORTUNITY_FIELDS.amount })
   amount!: string;
 }
 
 @InputType({ description: 'Changes to an opportunity: omitted fields are kept, null clears an optional one.' })
 export class UpdateOpportunityInput extends OpportunityFields {
-  @OptionalId({ description: 'Move the deal to another account.' })
+  @OptionalId({ description: `${OPPORTUNITY_FIELDS.accountId} Change it to move the deal to another account.` })
   accountId?: string | null;
 
-  @OptionalName(200, { description: 'Name of the deal.' })
+  @OptionalName(200, { description: OPPORTUNITY_FIELDS.name })
   name?: string | null;
 
-  @AmountField({ description: 'Expected value of the deal.' })
+  @AmountField({ description: OPPORTUNITY_FIELDS.amount })
   amount?: string | null;
 }

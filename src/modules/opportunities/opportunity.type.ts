@@ -3,37 +3,38 @@ import { OpportunityStage } from '../../generated/tenant/enums.js';
 import { Connection } from '../../graphql/pagination/connection.js';
 import { DecimalScalar } from '../../graphql/scalars/decimal.scalar.js';
 import { EntityNode } from '../entity/entity-node.js';
+import { OPPORTUNITY_FIELDS } from './opportunity.fields.js';
 
 registerEnumType(OpportunityStage, { name: 'OpportunityStage', description: 'Where a deal stands in the sales pipeline.' });
 
 /** A potential deal with an account. */
 @ObjectType('Opportunity', { description: 'A potential deal with an account: one card of the sales pipeline.' })
 export class OpportunityObject extends EntityNode {
-  @Field(() => ID, { description: 'The account the deal is with; see `account`.' })
+  @Field(() => ID, { description: `${OPPORTUNITY_FIELDS.accountId} See \`account\`.` })
   accountId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The lead the deal came from; see `lead`.' })
+  @Field(() => ID, { nullable: true, description: `${OPPORTUNITY_FIELDS.leadId} See \`lead\`.` })
   leadId!: string | null;
 
-  @Field({ description: 'Name of the deal.' })
+  @Field({ description: OPPORTUNITY_FIELDS.name })
   name!: string;
 
-  @Field(() => OpportunityStage, { description: 'Pipeline stage.' })
+  @Field(() => OpportunityStage, { description: OPPORTUNITY_FIELDS.stage })
   stage!: OpportunityStage;
 
-  @Field(() => DecimalScalar, { description: 'Expected value of the deal.' })
+  @Field(() => DecimalScalar, { description: OPPORTUNITY_FIELDS.amount })
   amount!: unknown;
 
-  @Field({ description: 'ISO 4217 currency of the amount.' })
+  @Field({ description: OPPORTUNITY_FIELDS.currency })
   currency!: string;
 
-  @Field(() => Int, { description: 'Chance of winning, in percent.' })
+  @Field(() => Int, { description: OPPORTUNITY_FIELDS.probability })
   probability!: number;
 
-  @Field(() => Date, { nullable: true, description: 'When the deal is expected to close (a date).' })
+  @Field(() => Date, { nullable: true, description: OPPORTUNITY_FIELDS.expectedCloseDate })
   expectedCloseDate!: Date | null;
 
-  @Field(() => ID, { nullable: true, description: 'Control-plane user id of the owner; see `owner`.' })
+  @Field(() => ID, { nullable: true, description: `${OPPORTUNITY_FIELDS.ownerId} See \`owner\`.` })
   ownerId!: string | null;
 }
 

@@ -4,6 +4,7 @@ import { AmountField, DateField, EnumField, RequiredId } from '../../graphql/bus
 import { OptionalId, OptionalText } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { AmountRange, DateRange, ListArgsOf } from '../entity/entity-inputs.js';
+import { PAYMENT_FIELDS } from './payment.fields.js';
 
 export enum PaymentOrderField {
   RECEIVED_AT = 'receivedAt',
@@ -38,27 +39,27 @@ export class PaymentsArgs extends ListArgsOf(PaymentFilter, PaymentOrder, 'recei
 
 @InputType()
 class PaymentFields {
-  @EnumField(PaymentMethod, { description: 'How it was paid (default BANK_TRANSFER).' })
+  @EnumField(PaymentMethod, { description: `${PAYMENT_FIELDS.method} Default BANK_TRANSFER.` })
   method?: PaymentMethod | null;
 
-  @OptionalText(200, { description: 'Bank or card reference.' })
+  @OptionalText(200, { description: PAYMENT_FIELDS.reference })
   reference?: string | null;
 }
 
 @InputType({ description: 'A new payment.' })
 export class CreatePaymentInput extends PaymentFields {
-  @RequiredId({ description: 'The invoice paid.' })
+  @RequiredId({ description: PAYMENT_FIELDS.invoiceId })
   invoiceId!: string;
 
-  @AmountField({ nullable: false, positive: true, description: 'Amount received; greater than zero.' })
+  @AmountField({ nullable: false, positive: true, description: PAYMENT_FIELDS.amount })
   amount!: string;
 
-  @DateField({ nullable: false, description: 'When the money arrived.' })
+  @DateField({ nullable: false, description: PAYMENT_FIELDS.receivedAt })
   receivedAt!: Date;
 }
 
 @InputType({ description: 'Corrections to a payment (to change its amount, delete it and record it again): omitted fields are kept, null clears an optional one.' })
 export class UpdatePaymentInput extends PaymentFields {
-  @DateField({ description: 'When the money arrived.' })
+  @DateField({ description: PAYMENT_FIELDS.receivedAt })
   receivedAt?: Date | null;
 }

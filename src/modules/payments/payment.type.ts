@@ -3,28 +3,29 @@ import { PaymentMethod } from '../../generated/tenant/enums.js';
 import { Connection } from '../../graphql/pagination/connection.js';
 import { DecimalScalar } from '../../graphql/scalars/decimal.scalar.js';
 import { EntityNode } from '../entity/entity-node.js';
+import { PAYMENT_FIELDS } from './payment.fields.js';
 
 registerEnumType(PaymentMethod, { name: 'PaymentMethod', description: 'How a payment was made.' });
 
 /** Money received against an invoice. */
 @ObjectType('Payment', { description: 'Money received against an invoice.' })
 export class PaymentObject extends EntityNode {
-  @Field(() => ID, { description: 'The invoice paid; see `invoice`.' })
+  @Field(() => ID, { description: `${PAYMENT_FIELDS.invoiceId} See \`invoice\`.` })
   invoiceId!: string;
 
-  @Field(() => DecimalScalar, { description: 'Amount received (positive).' })
+  @Field(() => DecimalScalar, { description: PAYMENT_FIELDS.amount })
   amount!: unknown;
 
-  @Field({ description: 'ISO 4217 currency of the amount.' })
+  @Field({ description: PAYMENT_FIELDS.currency })
   currency!: string;
 
-  @Field(() => PaymentMethod, { description: 'How it was paid.' })
+  @Field(() => PaymentMethod, { description: PAYMENT_FIELDS.method })
   method!: PaymentMethod;
 
-  @Field(() => String, { nullable: true, description: 'Bank or card reference.' })
+  @Field(() => String, { nullable: true, description: PAYMENT_FIELDS.reference })
   reference!: string | null;
 
-  @Field({ description: 'When the money arrived.' })
+  @Field({ description: PAYMENT_FIELDS.receivedAt })
   receivedAt!: Date;
 }
 

@@ -4,6 +4,7 @@ import { AmountField, CurrencyField, DateField, EnumField, RequiredId } from '..
 import { OptionalId, OptionalName, OptionalText, RequiredName } from '../../graphql/input-fields.js';
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { AmountRange, DateRange, ListArgsOf } from '../entity/entity-inputs.js';
+import { QUOTE_FIELDS } from './quote.fields.js';
 
 export enum QuoteOrderField {
   NUMBER = 'number',
@@ -46,45 +47,45 @@ export class QuotesArgs extends ListArgsOf(QuoteFilter, QuoteOrder, 'number asce
 
 @InputType()
 class QuoteFields {
-  @OptionalId({ description: 'The deal it belongs to.' })
+  @OptionalId({ description: QUOTE_FIELDS.opportunityId })
   opportunityId?: string | null;
 
-  @OptionalId({ description: 'The event it prices.' })
+  @OptionalId({ description: QUOTE_FIELDS.eventId })
   eventId?: string | null;
 
-  @EnumField(QuoteStatus, { description: 'Status (default DRAFT).' })
+  @EnumField(QuoteStatus, { description: `${QUOTE_FIELDS.status} Default DRAFT.` })
   status?: QuoteStatus | null;
 
-  @CurrencyField()
+  @CurrencyField({ description: `${QUOTE_FIELDS.currency} Default "USD".` })
   currency?: string | null;
 
-  @AmountField({ description: 'Tax amount (default 0).' })
+  @AmountField({ description: `${QUOTE_FIELDS.tax} Default 0.` })
   tax?: string | null;
 
-  @DateField({ description: 'Last day the offer holds.' })
+  @DateField({ description: QUOTE_FIELDS.validUntil })
   validUntil?: Date | null;
 }
 
 @InputType({ description: 'A new quote; its total is subtotal + tax.' })
 export class CreateQuoteInput extends QuoteFields {
-  @RequiredId({ description: 'The account quoted.' })
+  @RequiredId({ description: QUOTE_FIELDS.accountId })
   accountId!: string;
 
-  @RequiredName(50, { description: 'Quote number, unique in the tenant.' })
+  @RequiredName(50, { description: QUOTE_FIELDS.number })
   number!: string;
 
-  @AmountField({ nullable: false, description: 'Amount before tax.' })
+  @AmountField({ nullable: false, description: QUOTE_FIELDS.subtotal })
   subtotal!: string;
 }
 
 @InputType({ description: 'Changes to a quote: omitted fields are kept, null clears an optional one.' })
 export class UpdateQuoteInput extends QuoteFields {
-  @OptionalId({ description: 'Move the quote to another account.' })
+  @OptionalId({ description: `${QUOTE_FIELDS.accountId} Change it to move the quote to another account.` })
   accountId?: string | null;
 
-  @OptionalName(50, { description: 'Quote number, unique in the tenant.' })
+  @OptionalName(50, { description: QUOTE_FIELDS.number })
   number?: string | null;
 
-  @AmountField({ description: 'Amount before tax.' })
+  @AmountField({ description: QUOTE_FIELDS.subtotal })
   subtotal?: string | null;
 }

@@ -3,40 +3,41 @@ import { QuoteStatus } from '../../generated/tenant/enums.js';
 import { Connection } from '../../graphql/pagination/connection.js';
 import { DecimalScalar } from '../../graphql/scalars/decimal.scalar.js';
 import { EntityNode } from '../entity/entity-node.js';
+import { QUOTE_FIELDS } from './quote.fields.js';
 
 registerEnumType(QuoteStatus, { name: 'QuoteStatus', description: 'Where a quote stands with the client.' });
 
 /** A priced offer sent to an account. */
 @ObjectType('Quote', { description: 'A priced offer to an account, possibly for an event or a deal; accepted, it becomes a contract.' })
 export class QuoteObject extends EntityNode {
-  @Field(() => ID, { description: 'The account quoted; see `account`.' })
+  @Field(() => ID, { description: `${QUOTE_FIELDS.accountId} See \`account\`.` })
   accountId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The deal it belongs to; see `opportunity`.' })
+  @Field(() => ID, { nullable: true, description: `${QUOTE_FIELDS.opportunityId} See \`opportunity\`.` })
   opportunityId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The event it prices; see `event`.' })
+  @Field(() => ID, { nullable: true, description: `${QUOTE_FIELDS.eventId} See \`event\`.` })
   eventId!: string | null;
 
-  @Field({ description: 'Quote number, unique in the tenant, e.g. "Q-2026-0042".' })
+  @Field({ description: QUOTE_FIELDS.number })
   number!: string;
 
-  @Field(() => QuoteStatus, { description: 'Status.' })
+  @Field(() => QuoteStatus, { description: QUOTE_FIELDS.status })
   status!: QuoteStatus;
 
-  @Field({ description: 'ISO 4217 currency of the amounts.' })
+  @Field({ description: QUOTE_FIELDS.currency })
   currency!: string;
 
-  @Field(() => DecimalScalar, { description: 'Amount before tax.' })
+  @Field(() => DecimalScalar, { description: QUOTE_FIELDS.subtotal })
   subtotal!: unknown;
 
-  @Field(() => DecimalScalar, { description: 'Tax amount.' })
+  @Field(() => DecimalScalar, { description: QUOTE_FIELDS.tax })
   tax!: unknown;
 
-  @Field(() => DecimalScalar, { description: 'subtotal + tax, kept by the gateway.' })
+  @Field(() => DecimalScalar, { description: QUOTE_FIELDS.total })
   total!: unknown;
 
-  @Field(() => Date, { nullable: true, description: 'Last day the offer holds (a date).' })
+  @Field(() => Date, { nullable: true, description: QUOTE_FIELDS.validUntil })
   validUntil!: Date | null;
 }
 

@@ -1,19 +1,20 @@
 import { InputType } from 'type-graphql';
 import { OptionalId } from '../../graphql/input-fields.js';
+import { SUBJECT_FIELDS } from './subject.fields.js';
 
 /** The records a task or note can be about; any of them may be set. */
 @InputType()
 export class SubjectFields {
-  @OptionalId({ description: 'The account it is about.' })
+  @OptionalId({ description: SUBJECT_FIELDS.accountId })
   accountId?: string | null;
 
-  @OptionalId({ description: 'The contact it is about.' })
+  @OptionalId({ description: SUBJECT_FIELDS.contactId })
   contactId?: string | null;
 
-  @OptionalId({ description: 'The opportunity it is about.' })
+  @OptionalId({ description: SUBJECT_FIELDS.opportunityId })
   opportunityId?: string | null;
 
-  @OptionalId({ description: 'The event it is about.' })
+  @OptionalId({ description: SUBJECT_FIELDS.eventId })
   eventId?: string | null;
 }
 

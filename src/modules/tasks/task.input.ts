@@ -5,6 +5,7 @@ import { OptionalId, OptionalName, OptionalText, RequiredName } from '../../grap
 import { OrderInput } from '../../graphql/pagination/order-input.js';
 import { DateRange, ListArgsOf } from '../entity/entity-inputs.js';
 import { SubjectFields, SubjectFilterFields } from '../subjects/subject.input.js';
+import { TASK_FIELDS } from './task.fields.js';
 
 export enum TaskOrderField {
   DUE_AT = 'dueAt',
@@ -41,33 +42,33 @@ export class TasksArgs extends ListArgsOf(TaskFilter, TaskOrder, 'due date ascen
 
 @InputType()
 class TaskFields extends SubjectFields {
-  @OptionalText(5000, { description: 'Details.' })
+  @OptionalText(5000, { description: TASK_FIELDS.description })
   description?: string | null;
 
-  @EnumField(TaskStatus, { description: 'Progress (default OPEN).' })
+  @EnumField(TaskStatus, { description: `${TASK_FIELDS.status} Default OPEN.` })
   status?: TaskStatus | null;
 
-  @EnumField(TaskPriority, { description: 'Urgency (default NORMAL).' })
+  @EnumField(TaskPriority, { description: `${TASK_FIELDS.priority} Default NORMAL.` })
   priority?: TaskPriority | null;
 
-  @DateField({ description: 'When it is due.' })
+  @DateField({ description: TASK_FIELDS.dueAt })
   dueAt?: Date | null;
 
-  @DateField({ description: 'When it was done.' })
+  @DateField({ description: TASK_FIELDS.completedAt })
   completedAt?: Date | null;
 
-  @OptionalId({ description: 'Assignee: a member of this tenant.' })
+  @OptionalId({ description: `${TASK_FIELDS.assigneeId} The assignee must be a member of this tenant.` })
   assigneeId?: string | null;
 }
 
 @InputType({ description: 'A new task.' })
 export class CreateTaskInput extends TaskFields {
-  @RequiredName(200, { description: 'What to do.' })
+  @RequiredName(200, { description: TASK_FIELDS.title })
   title!: string;
 }
 
 @InputType({ description: 'Changes to a task: omitted fields are kept, null clears an optional one.' })
 export class UpdateTaskInput extends TaskFields {
-  @OptionalName(200, { description: 'What to do.' })
+  @OptionalName(200, { description: TASK_FIELDS.title })
   title?: string | null;
 }

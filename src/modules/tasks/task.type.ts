@@ -2,6 +2,7 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { TaskPriority, TaskStatus } from '../../generated/tenant/enums.js';
 import { Connection } from '../../graphql/pagination/connection.js';
 import { EntityNode } from '../entity/entity-node.js';
+import { TASK_FIELDS } from './task.fields.js';
 
 registerEnumType(TaskStatus, { name: 'TaskStatus', description: 'Progress of a task.' });
 registerEnumType(TaskPriority, { name: 'TaskPriority', description: 'Urgency of a task.' });
@@ -9,37 +10,37 @@ registerEnumType(TaskPriority, { name: 'TaskPriority', description: 'Urgency of 
 /** A to-do for a user, about an account, contact, opportunity or event. */
 @ObjectType('Task', { description: 'A to-do assigned to a user, about an account, a contact, an opportunity or an event (see `about`).' })
 export class TaskObject extends EntityNode {
-  @Field({ description: 'What to do.' })
+  @Field({ description: TASK_FIELDS.title })
   title!: string;
 
-  @Field(() => String, { nullable: true, description: 'Details.' })
+  @Field(() => String, { nullable: true, description: TASK_FIELDS.description })
   description!: string | null;
 
-  @Field(() => TaskStatus, { description: 'Progress.' })
+  @Field(() => TaskStatus, { description: TASK_FIELDS.status })
   status!: TaskStatus;
 
-  @Field(() => TaskPriority, { description: 'Urgency.' })
+  @Field(() => TaskPriority, { description: TASK_FIELDS.priority })
   priority!: TaskPriority;
 
-  @Field(() => Date, { nullable: true, description: 'When it is due.' })
+  @Field(() => Date, { nullable: true, description: TASK_FIELDS.dueAt })
   dueAt!: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'When it was done.' })
+  @Field(() => Date, { nullable: true, description: TASK_FIELDS.completedAt })
   completedAt!: Date | null;
 
-  @Field(() => ID, { nullable: true, description: 'Control-plane user id of the assignee; see `assignee`.' })
+  @Field(() => ID, { nullable: true, description: `${TASK_FIELDS.assigneeId} See \`assignee\`.` })
   assigneeId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The account it is about.' })
+  @Field(() => ID, { nullable: true, description: TASK_FIELDS.accountId })
   accountId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The contact it is about.' })
+  @Field(() => ID, { nullable: true, description: TASK_FIELDS.contactId })
   contactId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The opportunity it is about.' })
+  @Field(() => ID, { nullable: true, description: TASK_FIELDS.opportunityId })
   opportunityId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The event it is about.' })
+  @Field(() => ID, { nullable: true, description: TASK_FIELDS.eventId })
   eventId!: string | null;
 }
 
