@@ -3,6 +3,8 @@ import { Args, ArgsType, type ClassType, Ctx, FieldResolver, Info, Resolver, Roo
 import { AppError, ErrorCode } from '../../errors/app-error.js';
 import { type RequestContext } from '../../graphql/context.js';
 import { type Page } from '../../graphql/pagination/connection.js';
+import { decodeCursor } from '../../graphql/pagination/cursor.js';
+import { orderingOf } from '../../graphql/pagination/keyset.js';
 import { pageSize } from '../../graphql/pagination/paginate.js';
 import { selectsField } from '../../graphql/pagination/selection.js';
 import { type ListRules } from './entity-definition.js';
@@ -54,10 +56,14 @@ function loadPage(ctx: RequestContext, key: string, relation: HasMany, query: Re
 /** The query of one field call; bad arguments (page size, cursor) fail here, for this field alone. */
 function queryOf(relation: HasMany, args: ListArgs<unknown>, info: GraphQLResolveInfo): RelationQuery {
   const { definition } = relation.child;
+  const order = keysetOrderOf(definition, args.orderBy, relation.defaultOrder);
+  if (args.after) {
+    decodeCursor(args.after, orderingOf(order));
+  }
   return {
     filter: args.filter ?? null,
     where: args.filter ? definition.where(args.filter) : {},
-    order: keysetOrderOf(definition, args.orderBy, relation.defaultOrder),
+    order,
     after: args.after ?? null,
     size: pageSize(args.first),
     countTotal: selectsField(info, 'totalCount'),
