@@ -2,6 +2,7 @@ import { decodeCursor } from '../../graphql/pagination/cursor.js';
 import { orderingOf, pageOf } from '../../graphql/pagination/keyset.js';
 import { type EntityRow } from '../entity/entity-delegate.js';
 import { type RelationReader } from '../entity/relation-page.js';
+import { likeEscaped } from '../entity/sql-like.js';
 import { type AttachmentFilter, type AttachmentSubjectType } from './attachment.input.js';
 
 /** Each field of an attachment row and its column; the statement returns rows as Prisma would. */
@@ -37,7 +38,6 @@ class Parameters {
   }
 }
 
-const likeEscaped = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
 /** The filter's conditions on `t`, after the tenant, subject type and parent conditions. */
 function filterSql(filter: AttachmentFilter | null, params: Parameters): string[] {

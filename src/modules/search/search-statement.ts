@@ -1,3 +1,5 @@
+import { likeEscaped } from '../entity/sql-like.js';
+
 /** One searchable table: its GraphQL type, its text columns (each with a trigram index) and its typed columns. */
 export interface SearchedTable {
   typeName: 'Account' | 'Contact' | 'Lead' | 'Opportunity' | 'Event';
@@ -52,7 +54,6 @@ export const SEARCH_STATEMENT = `SELECT type_name, matched, score::float8 AS sco
   ORDER BY score DESC, closeness DESC, lower(matched), row->>'id'
   LIMIT $6`;
 
-const likeEscaped = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 /** In a Postgres advanced regex a backslash before any non-alphanumeric character makes it literal. */
 const regexEscaped = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '\\$&');
 
