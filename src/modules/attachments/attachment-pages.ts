@@ -1,3 +1,4 @@
+import { groupByKey } from '../../graphql/loaders.js';
 import { decodeCursor } from '../../graphql/pagination/cursor.js';
 import { orderingOf, pageOf } from '../../graphql/pagination/keyset.js';
 import { type EntityRow } from '../entity/entity-delegate.js';
@@ -57,6 +58,8 @@ function filterSql(filter: AttachmentFilter | null, params: Parameters): string[
   return conditions;
 }
 
+type AttachmentRow = EntityRow & { subjectId: string };
+
 interface CountRow {
   subjectId: string;
   total: bigint;
@@ -88,13 +91,11 @@ export function attachmentsOf(subjectType: AttachmentSubjectType): RelationReade
     const countSql = `SELECT t.subject_id AS "subjectId", count(*) AS total FROM attachments t
       WHERE ${[...filtered, `t.subject_id = ANY(${ids})`].join(' AND ')} GROUP BY t.subject_id`;
     const [rows, counts] = await db.$transaction(async (tx) => [
-      await tx.$queryRawUnsafe<EntityRow[]>(pageSql, ...params.values),
+      await tx.$queryRawUnsafe<AttachmentRow[]>(pageSql, ...params.values),
       query.countTotal ? await tx.$queryRawUnsafe<CountRow[]>(countSql, ...params.values.slice(0, countParameters)) : [],
     ]);
     const totals = new Map(counts.map((row) => [row.subjectId, Number(row.total)]));
-    return parentIds.map((id) => {
-      const own = rows.filter((row) => (row as EntityRow & { subjectId: string }).subjectId === id);
-      return pageOf(own, query.size, query.order, query.countTotal ? (totals.get(id) ?? 0) : undefined);
-    });
+    const pages = groupByKey(parentIds, rows, (row) => row.subjectId);
+    return parentIds.map((id, i) => pageOf(pages[i] ?? [], query.size, query.order, query.countTotal ? (totals.get(id) ?? 0) : undefined));
   };
 }

@@ -1,3 +1,4 @@
+import { indexByKey } from '../../graphql/loaders.js';
 import { type Page } from '../../graphql/pagination/connection.js';
 import { keysetOrderBy, keysetWhere, pageOf, type KeysetOrder } from '../../graphql/pagination/keyset.js';
 import { type TenantDb } from '../../tenancy/tenant-scope.js';
@@ -41,9 +42,7 @@ function readThroughParents(parent: ModelName, relation: string, nest: (page: Js
     const page = nest({ where: keysetWhere(query.order, query.where, query.after), orderBy: keysetOrderBy(query.order), take: query.size + 1 });
     const count = query.countTotal ? { _count: { select: { [relation]: { where: nest({ where: query.where }).where } } } } : {};
     const parents = await delegateOf<ParentRow>(db, parent).findMany({ where: { id: { in: [...parentIds] } }, select: { id: true, [relation]: page, ...count } });
-    const byId = new Map(parents.map((row) => [row.id, row]));
-    return parentIds.map((id) => {
-      const row = byId.get(id);
+    return indexByKey(parentIds, parents, (row) => row.id).map((row) => {
       const total = query.countTotal ? (row?._count?.[relation] ?? 0) : undefined;
       return pageOf(row ? childrenOf(row) : [], query.size, query.order, total);
     });
